@@ -1,0 +1,30 @@
+# Warnings are errors for our own code; third-party headers are included as system headers.
+add_library(gep_warnings INTERFACE)
+target_compile_options(gep_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Werror
+  -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
+  -Wconversion -Wsign-conversion -Wnull-dereference -Wdouble-promotion -Wformat=2
+  -Wimplicit-fallthrough)
+
+if(GEP_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+# gep_module(NAME SOURCES... DEPS ...) declares the library of one src/ folder.
+function(gep_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(gep_${name} STATIC ${ARG_SOURCES})
+  target_include_directories(gep_${name} PUBLIC ${GEP_SOURCE_ROOT})
+  target_link_libraries(gep_${name} PUBLIC ${ARG_DEPS} PRIVATE gep_warnings)
+endfunction()
+
+# gep_test(NAME SOURCES... DEPS ... [LABELS ...]) declares one GoogleTest binary registered with CTest.
+function(gep_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_include_directories(${name} PRIVATE ${GEP_SOURCE_ROOT} ${CMAKE_SOURCE_DIR}/tests)
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main gep_warnings)
+  include(GoogleTest)
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${ARG_LABELS}")
+endfunction()

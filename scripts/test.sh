@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: install what is missing, check formatting, build,
+# run every test on SQLite and on a private PostgreSQL 15 cluster, then build with ASan+UBSan
+# and run the tests again. Exit 0 only when everything passed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+step() { printf '\n==> %s (%ss)\n' "$*" "$(($(date +%s) - started))"; }
+jobs=$(nproc)
+
+step "setup"
+bash scripts/setup.sh
+
+step "format check"
+bash scripts/check-format.sh
+
+step "build (RelWithDebInfo)"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$jobs"
+
+step "private PostgreSQL cluster"
+bash scripts/pg-test-cluster.sh start
+trap 'bash scripts/pg-test-cluster.sh stop' EXIT
+eval "$(bash scripts/pg-test-cluster.sh env)"
+export GEP_TEST_DATABASE_URL
+echo "PostgreSQL test database: $GEP_TEST_DATABASE_URL"
+
+step "tests (SQLite and PostgreSQL)"
+ctest --test-dir build --output-on-failure -j "$jobs" --timeout 900
+
+step "sanitizer build (ASan+UBSan)"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGEP_SANITIZE=ON -DGEP_BUILD_BENCH=OFF >/dev/null
+cmake --build build-asan -j "$jobs"
+
+step "tests under ASan+UBSan"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# Tests labelled "heavy" (large imports, benchmarks-sized data) run once, above; under the
+# sanitizers they would only repeat the same code paths ten times slower.
+ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 900 -LE heavy
+
+step "done in $(($(date +%s) - started))s"

@@ -1,0 +1,42 @@
+#include "app/cli.h"
+
+#include <cstdio>
+#include <exception>
+
+#include "app/commands/commands.h"
+#include "core/config.h"
+#include "core/version.h"
+
+namespace gep::app {
+
+int run_cli(int argc, char** argv) {
+  CLI::App cli{
+      "gep — the Green Energy Platform core: a JobNimbus mirror, write-back, photo QC, "
+      "risk, embedded panels, dashboard and customer portal."};
+  cli.set_version_flag("--version", std::string(kVersion));
+  cli.require_subcommand(1);
+  CommandRunner run;
+
+  // One line per subcommand; keep in the order `gep --help` shows them.
+  add_serve_command(cli, run);
+  add_migrate_command(cli, run);
+  add_config_command(cli, run);
+  // [more subcommands: helpers add exactly one line each above this marker]
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& parse_error) {
+    return cli.exit(parse_error);
+  }
+  try {
+    return run ? run() : 0;
+  } catch (const ConfigError& config_error) {
+    std::fprintf(stderr, "gep: invalid configuration: %s\n", config_error.what());
+    return 2;
+  } catch (const std::exception& unexpected) {
+    std::fprintf(stderr, "gep: %s\n", unexpected.what());
+    return 1;
+  }
+}
+
+}  // namespace gep::app

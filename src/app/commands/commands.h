@@ -1,0 +1,10 @@
+#pragma once
+#include "app/command.h"
+
+namespace gep::app {
+
+void add_config_command(CLI::App& root, CommandRunner& run);
+void add_migrate_command(CLI::App& root, CommandRunner& run);
+void add_serve_command(CLI::App& root, CommandRunner& run);
+
+}  // namespace gep::app

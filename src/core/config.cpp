@@ -1,0 +1,320 @@
+#include "core/config.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <functional>
+#include <sstream>
+
+#include "core/cron.h"
+#include "core/secrets.h"
+#include "core/url.h"
+
+extern char** environ;
+
+namespace gep {
+namespace {
+
+using Apply = std::function<void(Config&, const std::string& value)>;
+
+struct Variable {
+  const char* name;
+  const char* default_value;
+  const char* description;
+  bool secret;
+  Apply apply;
+};
+
+[[noreturn]] void reject(const std::string& name, const std::string& problem) {
+  throw ConfigError(name + ": " + problem);
+}
+
+// Quotes a value for an error message; values of secret variables are never echoed.
+std::string shown(const std::string& value) { return "\"" + value.substr(0, 80) + "\""; }
+
+int64_t parse_integer(const std::string& name, const std::string& value, int64_t min, int64_t max) {
+  int64_t number = 0;
+  const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (value.empty() || ec != std::errc{} || ptr != value.data() + value.size() || number < min ||
+      number > max) {
+    reject(name, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max) +
+                     ", got " + shown(value));
+  }
+  return number;
+}
+
+int parse_int(const std::string& name, const std::string& value, int min, int max) {
+  return static_cast<int>(parse_integer(name, value, min, max));
+}
+
+double parse_positive_number(const std::string& name, const std::string& value) {
+  double number = 0;
+  const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (value.empty() || ec != std::errc{} || ptr != value.data() + value.size() ||
+      !std::isfinite(number) || number <= 0) {
+    reject(name, "expected a positive number, got " + shown(value));
+  }
+  return number;
+}
+
+bool parse_bool(const std::string& name, const std::string& value) {
+  std::string lowered = value;
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lowered == "true" || lowered == "1" || lowered == "yes" || lowered == "on") return true;
+  if (lowered == "false" || lowered == "0" || lowered == "no" || lowered == "off") return false;
+  reject(name, "expected true or false, got " + shown(value));
+}
+
+std::string parse_choice(const std::string& name, const std::string& value,
+                         const std::vector<std::string>& choices) {
+  if (std::find(choices.begin(), choices.end(), value) != choices.end()) return value;
+  std::string list;
+  for (const auto& choice : choices) list += (list.empty() ? "" : "|") + choice;
+  reject(name, "expected one of " + list + ", got " + shown(value));
+}
+
+std::string parse_http_url(const std::string& name, const std::string& value) {
+  const auto url = parse_url(value);
+  if (!url) reject(name, "expected an http(s) URL, got " + shown(redact_url_password(value)));
+  if (url->scheme != "http" && url->scheme != "https") {
+    reject(name, "expected an http or https URL, got scheme \"" + url->scheme + "\"");
+  }
+  std::string trimmed = value;
+  while (!trimmed.empty() && trimmed.back() == '/') trimmed.pop_back();
+  return trimmed;
+}
+
+void apply_database_url(Config& config, const std::string& value) {
+  static const char* kName = "DATABASE_URL";
+  if (value.rfind("sqlite:", 0) == 0) {
+    std::string path = value.substr(7);
+    if (path.rfind("//", 0) == 0) path = path.substr(2);  // tolerate sqlite://PATH
+    if (path.empty()) reject(kName, "sqlite: needs a file path, e.g. sqlite:./data/gep.db");
+    config.database_kind = DatabaseKind::sqlite;
+    config.sqlite_path = path;
+  } else if (value.rfind("postgres://", 0) == 0 || value.rfind("postgresql://", 0) == 0) {
+    const auto url = parse_url(value);
+    if (!url || url->host.empty()) reject(kName, "postgres URL has no host");
+    config.database_kind = DatabaseKind::postgres;
+  } else {
+    const size_t colon = value.find(':');
+    const std::string scheme = colon == std::string::npos ? value.substr(0, 20) : value.substr(0, colon);
+    reject(kName, "expected sqlite:PATH or postgres://..., got scheme \"" + scheme + "\"");
+  }
+  config.database_url = value;
+}
+
+const std::vector<Variable>& variables() {
+  static const std::vector<Variable> table = {
+      {"GEP_ENV", "development", "development or production; production refuses missing secrets.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.environment = parse_choice("GEP_ENV", v, {"development", "production"}) == "production"
+                             ? Environment::production
+                             : Environment::development;
+       }},
+      {"HOST", "127.0.0.1", "Address `gep serve` binds to (0.0.0.0 for every interface).", false,
+       [](Config& c, const std::string& v) {
+         if (v.empty()) reject("HOST", "must not be empty");
+         c.host = v;
+       }},
+      {"PORT", "3000", "Port of `gep serve` (0 picks a free port and logs it).", false,
+       [](Config& c, const std::string& v) {
+         c.port = static_cast<uint16_t>(parse_int("PORT", v, 0, 65535));
+       }},
+      {"DATABASE_URL", "sqlite:./data/gep.db",
+       "`sqlite:PATH` (embedded, the default) or `postgres://user:pass@host:port/db`.", false,
+       apply_database_url},
+      {"DATABASE_POOL_SIZE", "8", "PostgreSQL connections kept open by one process.", false,
+       [](Config& c, const std::string& v) {
+         c.database_pool_size = parse_int("DATABASE_POOL_SIZE", v, 1, 256);
+       }},
+      {"LOG_LEVEL", "info", "trace, debug, info, warn or error.", false,
+       [](Config& c, const std::string& v) {
+         c.log_level = parse_choice("LOG_LEVEL", v, {"trace", "debug", "info", "warn", "error"});
+       }},
+      {"LOG_FORMAT", "text", "text (one line per event) or json (one JSON object per line).",
+       false,
+       [](Config& c, const std::string& v) {
+         c.log_format =
+             parse_choice("LOG_FORMAT", v, {"text", "json"}) == "json" ? LogFormat::json : LogFormat::text;
+       }},
+      {"HTTP_MAX_BODY_BYTES", "26214400",
+       "Largest request body accepted; larger ones answer 413.", false,
+       [](Config& c, const std::string& v) {
+         c.http_max_body_bytes = parse_integer("HTTP_MAX_BODY_BYTES", v, 1024, int64_t{1} << 31);
+       }},
+      {"HTTP_THREADS", "32", "Worker threads of the HTTP server (one per open connection).", false,
+       [](Config& c, const std::string& v) { c.http_threads = parse_int("HTTP_THREADS", v, 2, 1024); }},
+      {"JOBNIMBUS_BASE_URL", "https://app.jobnimbus.com/api1",
+       "JobNimbus API base URL; https is required except for loopback hosts (the sandbox).", false,
+       [](Config& c, const std::string& v) {
+         c.jobnimbus_base_url = parse_http_url("JOBNIMBUS_BASE_URL", v);
+         const auto url = parse_url(c.jobnimbus_base_url);
+         if (url->scheme != "https" && !is_loopback_host(url->host)) {
+           reject("JOBNIMBUS_BASE_URL", "must use https unless the host is loopback");
+         }
+       }},
+      {"JOBNIMBUS_API_KEY", "", "JobNimbus API key (Settings > API). Required in production.", true,
+       [](Config& c, const std::string& v) { c.jobnimbus_api_key = v; }},
+      {"JOBNIMBUS_APP_BASE_URL", "https://app.jobnimbus.com",
+       "JobNimbus web app, for deep links `${JOBNIMBUS_APP_BASE_URL}/job/${jnid}`.", false,
+       [](Config& c, const std::string& v) {
+         c.jobnimbus_app_base_url = parse_http_url("JOBNIMBUS_APP_BASE_URL", v);
+       }},
+      {"JOBNIMBUS_SYNC_CRON", "*/15 * * * *",
+       "Schedule of the incremental sync: five cron fields, evaluated in UTC.", false,
+       [](Config& c, const std::string& v) {
+         const auto schedule = CronSchedule::parse(v);
+         if (!schedule) reject("JOBNIMBUS_SYNC_CRON", schedule.error().message);
+         c.jobnimbus_sync_cron = v;
+       }},
+      {"JOBNIMBUS_SYNC_ENABLED", "true", "Run the scheduled sync inside `gep serve`.", false,
+       [](Config& c, const std::string& v) {
+         c.jobnimbus_sync_enabled = parse_bool("JOBNIMBUS_SYNC_ENABLED", v);
+       }},
+      {"JOBNIMBUS_TIMEOUT_MS", "30000", "Total time allowed for one JobNimbus request.", false,
+       [](Config& c, const std::string& v) {
+         c.jobnimbus_timeout_ms = parse_int("JOBNIMBUS_TIMEOUT_MS", v, 100, 600000);
+       }},
+      {"JOBNIMBUS_CONNECT_TIMEOUT_MS", "10000", "Time allowed to connect to JobNimbus.", false,
+       [](Config& c, const std::string& v) {
+         c.jobnimbus_connect_timeout_ms = parse_int("JOBNIMBUS_CONNECT_TIMEOUT_MS", v, 100, 120000);
+       }},
+      {"JOBNIMBUS_MAX_RPS", "5",
+       "Requests per second this process sends to JobNimbus at most (shared by all threads).",
+       false,
+       [](Config& c, const std::string& v) {
+         c.jobnimbus_max_rps = parse_positive_number("JOBNIMBUS_MAX_RPS", v);
+       }},
+      {"RISK_STUCK_STATUS_DAYS_MEDIUM", "7", "Days in one status that make a job MEDIUM risk.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.risk_stuck_status_days_medium = parse_int("RISK_STUCK_STATUS_DAYS_MEDIUM", v, 1, 3650);
+       }},
+      {"RISK_STUCK_STATUS_DAYS_HIGH", "14", "Days in one status that make a job HIGH risk.", false,
+       [](Config& c, const std::string& v) {
+         c.risk_stuck_status_days_high = parse_int("RISK_STUCK_STATUS_DAYS_HIGH", v, 1, 3650);
+       }},
+      {"RISK_STALE_JOB_DAYS_MEDIUM", "7", "Days without a JobNimbus update that make a job MEDIUM risk.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.risk_stale_job_days_medium = parse_int("RISK_STALE_JOB_DAYS_MEDIUM", v, 1, 3650);
+       }},
+      {"RISK_STALE_JOB_DAYS_HIGH", "14", "Days without a JobNimbus update that make a job HIGH risk.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.risk_stale_job_days_high = parse_int("RISK_STALE_JOB_DAYS_HIGH", v, 1, 3650);
+       }},
+      {"EMBED_SIGNING_SECRET", "",
+       "HS256 secret of embed tokens, at least 32 bytes. Required in production; generated per "
+       "process in development.",
+       true, [](Config& c, const std::string& v) { c.embed_signing_secret = v; }},
+      {"EMBED_TOKEN_TTL_MINUTES", "30", "Lifetime of an embed token.", false,
+       [](Config& c, const std::string& v) {
+         c.embed_token_ttl_minutes = parse_int("EMBED_TOKEN_TTL_MINUTES", v, 1, 1440);
+       }},
+      {"INTERNAL_DASHBOARD_BASE_URL", "",
+       "Public base URL of the dashboard that serves /embed/* (default: http://localhost:PORT, "
+       "since `gep serve` serves the dashboard itself).",
+       false,
+       [](Config& c, const std::string& v) {
+         c.internal_dashboard_base_url =
+             v.empty() ? "http://localhost:" + std::to_string(c.port)
+                       : parse_http_url("INTERNAL_DASHBOARD_BASE_URL", v);
+       }},
+      {"INTERNAL_API_KEY", "",
+       "Key for internal endpoints (header x-internal-api-key). Required in production; "
+       "generated per process in development.",
+       true, [](Config& c, const std::string& v) { c.internal_api_key = v; }},
+  };
+  return table;
+}
+
+std::string value_or_default(const EnvMap& environment, const Variable& variable) {
+  const auto found = environment.find(variable.name);
+  return found == environment.end() ? variable.default_value : found->second;
+}
+
+void require_secrets(Config& config) {
+  if (config.is_production()) {
+    if (config.jobnimbus_api_key.empty()) reject("JOBNIMBUS_API_KEY", "is required in production");
+    if (config.internal_api_key.empty()) reject("INTERNAL_API_KEY", "is required in production");
+    if (config.embed_signing_secret.empty()) reject("EMBED_SIGNING_SECRET", "is required in production");
+  }
+  if (!config.embed_signing_secret.empty() && config.embed_signing_secret.size() < 32) {
+    reject("EMBED_SIGNING_SECRET", "must be at least 32 bytes long");
+  }
+  if (config.embed_signing_secret.empty()) {
+    config.embed_signing_secret = random_hex(32);
+    config.generated_secrets.emplace_back("EMBED_SIGNING_SECRET");
+  }
+  if (config.internal_api_key.empty()) {
+    config.internal_api_key = random_hex(24);
+    config.generated_secrets.emplace_back("INTERNAL_API_KEY");
+  }
+  for (const auto* secret :
+       {&config.jobnimbus_api_key, &config.internal_api_key, &config.embed_signing_secret}) {
+    SecretRegistry::add(*secret);
+  }
+}
+
+}  // namespace
+
+Config Config::load(const EnvMap& environment) {
+  Config config;
+  for (const auto& variable : variables()) variable.apply(config, value_or_default(environment, variable));
+  if (config.risk_stuck_status_days_medium > config.risk_stuck_status_days_high) {
+    reject("RISK_STUCK_STATUS_DAYS_MEDIUM", "must not exceed RISK_STUCK_STATUS_DAYS_HIGH");
+  }
+  if (config.risk_stale_job_days_medium > config.risk_stale_job_days_high) {
+    reject("RISK_STALE_JOB_DAYS_MEDIUM", "must not exceed RISK_STALE_JOB_DAYS_HIGH");
+  }
+  require_secrets(config);
+  const auto database = parse_url(config.database_url);
+  if (database && !database->password.empty()) SecretRegistry::add(database->password);
+  return config;
+}
+
+Config Config::load_from_process() {
+  const char* override_path = std::getenv("GEP_ENV_FILE");
+  const std::string path = override_path != nullptr ? override_path : ".env";
+  const auto file_values = read_env_file(path);
+  if (!file_values) throw ConfigError(file_values.error().message);
+  return load(merge_environment(*file_values, environ));
+}
+
+std::vector<ConfigEntry> describe(const Config& config, const EnvMap& environment) {
+  std::vector<ConfigEntry> entries;
+  for (const auto& variable : variables()) {
+    ConfigEntry entry{variable.name, value_or_default(environment, variable), variable.default_value,
+                      variable.description, variable.secret};
+    if (variable.secret) {
+      const bool generated = std::find(config.generated_secrets.begin(), config.generated_secrets.end(),
+                                       variable.name) != config.generated_secrets.end();
+      entry.value = generated ? "(generated for this process)" : entry.value.empty() ? "(not set)" : "(set)";
+    } else if (entry.name == "DATABASE_URL") {
+      entry.value = redact_url_password(entry.value);
+    } else if (entry.name == "INTERNAL_DASHBOARD_BASE_URL") {
+      entry.value = config.internal_dashboard_base_url;
+    }
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+std::string config_markdown_table() {
+  std::ostringstream out;
+  out << "| Variable | Default | Meaning |\n|---|---|---|\n";
+  for (const auto& variable : variables()) {
+    const std::string fallback = *variable.default_value ? std::string("`") + variable.default_value + "`" : "—";
+    out << "| `" << variable.name << "` | " << fallback << " | " << variable.description
+        << (variable.secret ? " *(secret: never printed)*" : "") << " |\n";
+  }
+  return out.str();
+}
+
+}  // namespace gep

@@ -1,0 +1,83 @@
+#pragma once
+// Configuration comes from environment variables, optionally from a .env file. Every variable is
+// declared once in config.cpp's table, which drives parsing, validation, `gep config` and the
+// README's table (`gep config --markdown`). Invalid values throw ConfigError at start-up.
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/env_file.h"
+
+namespace gep {
+
+// Bad startup configuration: the one place exceptions carry an expected failure, because the
+// program cannot run. main() prints what() as one line and exits 2; what() never holds a secret.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class Environment { development, production };
+enum class LogFormat { text, json };
+enum class DatabaseKind { sqlite, postgres };
+
+struct Config {
+  Environment environment = Environment::development;
+  std::string host;
+  uint16_t port = 3000;
+
+  std::string database_url;
+  DatabaseKind database_kind = DatabaseKind::sqlite;
+  std::string sqlite_path;  // set when database_kind == sqlite
+  int database_pool_size = 8;
+
+  std::string log_level;
+  LogFormat log_format = LogFormat::text;
+  int64_t http_max_body_bytes = 0;
+  int http_threads = 0;
+
+  std::string jobnimbus_base_url;
+  std::string jobnimbus_api_key;
+  std::string jobnimbus_app_base_url;
+  std::string jobnimbus_sync_cron;
+  bool jobnimbus_sync_enabled = true;
+  int jobnimbus_timeout_ms = 30000;
+  int jobnimbus_connect_timeout_ms = 10000;
+  double jobnimbus_max_rps = 5.0;
+
+  int risk_stuck_status_days_medium = 7;
+  int risk_stuck_status_days_high = 14;
+  int risk_stale_job_days_medium = 7;
+  int risk_stale_job_days_high = 14;
+
+  std::string embed_signing_secret;
+  int embed_token_ttl_minutes = 30;
+  std::string internal_dashboard_base_url;
+  std::string internal_api_key;
+
+  // Names of secrets generated for this process because development mode had none.
+  std::vector<std::string> generated_secrets;
+
+  bool is_production() const { return environment == Environment::production; }
+
+  // Throws ConfigError naming the variable and the problem.
+  static Config load(const EnvMap& environment);
+  // Reads `.env` (or GEP_ENV_FILE) and the process environment, then load().
+  static Config load_from_process();
+};
+
+struct ConfigEntry {
+  std::string name;
+  std::string value;  // effective value; secrets shown as "(set)" / "(not set)" / "(generated)"
+  std::string default_value;
+  std::string description;
+  bool secret = false;
+};
+
+// The effective configuration, secrets redacted: what `gep config` prints.
+std::vector<ConfigEntry> describe(const Config& config, const EnvMap& environment);
+// The documentation table of every variable, for README.md.
+std::string config_markdown_table();
+
+}  // namespace gep

@@ -1,0 +1,61 @@
+#include "core/logging.h"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <nlohmann/json.hpp>
+
+#include "core/secrets.h"
+
+namespace gep::log {
+namespace {
+
+std::atomic<LogFormat> current_format{LogFormat::text};
+
+std::shared_ptr<spdlog::logger> make_logger() {
+  auto logger = std::make_shared<spdlog::logger>("gep", std::make_shared<spdlog::sinks::stderr_sink_mt>());
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %-5l %v", spdlog::pattern_time_type::utc);
+  logger->set_level(spdlog::level::info);
+  logger->flush_on(spdlog::level::trace);
+  return logger;
+}
+
+spdlog::logger& logger() {
+  static const auto instance = make_logger();
+  return *instance;
+}
+
+spdlog::level::level_enum to_spdlog(Level level) {
+  switch (level) {
+    case Level::trace: return spdlog::level::trace;
+    case Level::debug: return spdlog::level::debug;
+    case Level::info: return spdlog::level::info;
+    case Level::warn: return spdlog::level::warn;
+    case Level::error: return spdlog::level::err;
+  }
+  return spdlog::level::info;
+}
+
+}  // namespace
+
+void init(const std::string& level, LogFormat format) {
+  current_format = format;
+  if (format == LogFormat::json) {
+    logger().set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","msg":%v})",
+                         spdlog::pattern_time_type::utc);
+  } else {
+    logger().set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %-5l %v", spdlog::pattern_time_type::utc);
+  }
+  logger().set_level(spdlog::level::from_str(level == "warn" ? "warning" : level));
+}
+
+bool enabled(Level level) { return logger().should_log(to_spdlog(level)); }
+
+void write(Level level, std::string_view message) {
+  std::string line = SecretRegistry::scrub(std::string(message));
+  if (current_format == LogFormat::json) line = nlohmann::json(line).dump();
+  logger().log(to_spdlog(level), line);
+}
+
+}  // namespace gep::log

@@ -1,0 +1,110 @@
+#include "http/server.h"
+
+#include <chrono>
+#include <exception>
+
+#include "core/logging.h"
+#include "core/secrets.h"
+#include "http/json_response.h"
+
+namespace gep::http {
+namespace {
+
+// A request is handled start to finish on one worker thread, so the start time can live here.
+thread_local std::chrono::steady_clock::time_point request_started{};
+
+double elapsed_ms() {
+  if (request_started == std::chrono::steady_clock::time_point{}) return 0.0;
+  const auto elapsed = std::chrono::steady_clock::now() - request_started;
+  request_started = {};
+  return std::chrono::duration<double, std::milli>(elapsed).count();
+}
+
+}  // namespace
+
+HttpServer::HttpServer(ServerOptions options, AccessGuard internal_guard)
+    : options_(std::move(options)), router_(server_, std::move(internal_guard)) {
+  install_hooks();
+}
+
+HttpServer::~HttpServer() {
+  stop();
+}
+
+void HttpServer::install_hooks() {
+  const auto threads = static_cast<size_t>(options_.threads);
+  server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_.set_tcp_nodelay(true);
+  server_.set_keep_alive_max_count(static_cast<size_t>(options_.keep_alive_max_requests));
+  server_.set_keep_alive_timeout(options_.keep_alive_timeout_seconds);
+  server_.set_read_timeout(options_.read_timeout_seconds, 0);
+  server_.set_payload_max_length(static_cast<size_t>(options_.max_body_bytes));
+  server_.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
+
+  server_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    request_started = std::chrono::steady_clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  // Called for every status >= 400: fill in the envelope only where the handler wrote nothing.
+  server_.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& request,
+                                                                    httplib::Response& response) {
+    if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    const std::string message =
+        response.status == 404   ? "no route for " + request.method + " " + request.path
+        : response.status == 413 ? "request body is larger than the limit"
+                                 : "request failed with status " + std::to_string(response.status);
+    send_error(response, response.status, default_error_code(response.status), message);
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  server_.set_exception_handler(
+      [](const httplib::Request& request, httplib::Response& response, std::exception_ptr failure) {
+        std::string what = "unknown exception";
+        try {
+          std::rethrow_exception(failure);
+        } catch (const std::exception& exception) {
+          what = exception.what();
+        } catch (...) {
+        }
+        log::error("unhandled exception in {} {}: {}", request.method, request.path, what);
+        send_error(response, 500, "internal_error", "internal server error");
+      });
+  // The path only: query strings may carry tokens, and headers may carry keys.
+  server_.set_logger([](const httplib::Request& request, const httplib::Response& response) {
+    log::info("http {} {} {} {:.1f}ms", request.method, request.path, response.status,
+              elapsed_ms());
+  });
+}
+
+Result<uint16_t> HttpServer::bind() {
+  int port = options_.port;
+  if (port == 0) {
+    port = server_.bind_to_any_port(options_.host);
+    if (port <= 0) return fail("bind_failed", "could not bind " + options_.host + " to any port");
+  } else if (!server_.bind_to_port(options_.host, port)) {
+    return fail("bind_failed", "could not bind " + options_.host + ":" + std::to_string(port) +
+                                   " (in use, or not permitted)");
+  }
+  return static_cast<uint16_t>(port);
+}
+
+void HttpServer::run() {
+  server_.listen_after_bind();
+}
+
+void HttpServer::stop() {
+  if (server_.is_running()) server_.stop();
+}
+
+AccessGuard internal_api_key_guard(std::string internal_api_key) {
+  return [key = std::move(internal_api_key)](const httplib::Request& request,
+                                             httplib::Response& response) {
+    const std::string presented = request.get_header_value("x-internal-api-key");
+    if (!presented.empty() && constant_time_equals(presented, key)) return true;
+    send_error(
+        response, 401, "unauthorized",
+        presented.empty() ? "missing x-internal-api-key header" : "invalid x-internal-api-key");
+    return false;
+  };
+}
+
+}  // namespace gep::http
