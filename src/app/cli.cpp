@@ -20,7 +20,10 @@ int run_cli(int argc, char** argv) {
   // One line per subcommand; keep in the order `gep --help` shows them.
   add_serve_command(cli, run);
   add_migrate_command(cli, run);
+  add_seed_command(cli, run);
+  add_sync_command(cli, run);
   add_config_command(cli, run);
+  add_jobnimbus_command(cli, run);
   // [more subcommands: helpers add exactly one line each above this marker]
 
   try {

@@ -63,14 +63,14 @@ migrate_twice() {  # migrate_twice LABEL DATABASE_URL
 migrate_twice sqlite "sqlite:$work/fresh.db"
 if [ -n "${GEP_TEST_DATABASE_URL:-}" ]; then
   schema="functional_$$"
-  psql -q "$GEP_TEST_DATABASE_URL" -c "DROP SCHEMA IF EXISTS $schema CASCADE; CREATE SCHEMA $schema"
+  PGOPTIONS=--client-min-messages=warning psql -q "$GEP_TEST_DATABASE_URL" -c "DROP SCHEMA IF EXISTS $schema CASCADE; CREATE SCHEMA $schema"
   pg_url="$GEP_TEST_DATABASE_URL?options=-csearch_path%3D$schema"
   migrate_twice postgres "$pg_url"
   start_gep "$work/pg.log" DATABASE_URL="$pg_url"
   check "serve on PostgreSQL reports it in health" \
     grep -q '"backend":"postgres"' <<<"$(curl -s "$GEP_URL/api/v1/health")"
   kill -TERM "$GEP_PID"; wait "$GEP_PID" || true
-  psql -q "$GEP_TEST_DATABASE_URL" -c "DROP SCHEMA $schema CASCADE"
+  PGOPTIONS=--client-min-messages=warning psql -q "$GEP_TEST_DATABASE_URL" -c "DROP SCHEMA $schema CASCADE"
 else
   failed "GEP_TEST_DATABASE_URL is not set: the PostgreSQL functional checks did not run"
 fi

@@ -1,0 +1,266 @@
+#include "sync/pull_engine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "core/logging.h"
+#include "sync/entity_binding.h"
+
+namespace gep::sync {
+namespace {
+
+std::string full_key(PullEntity entity) {
+  return std::string(to_string(entity)) + ":full";
+}
+
+jobnimbus::Entity wire_entity(PullEntity entity) {
+  switch (entity) {
+    case PullEntity::jobs:
+      return jobnimbus::Entity::jobs;
+    case PullEntity::contacts:
+      return jobnimbus::Entity::contacts;
+    case PullEntity::files:
+      return jobnimbus::Entity::files;
+  }
+  return jobnimbus::Entity::jobs;
+}
+
+domain::RecordRepository<domain::Job>& base(domain::JobRepository& repository) {
+  return repository;
+}
+
+// The saved position of `key`, when there is one to continue from.
+std::optional<jobnimbus::StreamCursor> saved_position(domain::DataStore& store,
+                                                      const std::string& key) {
+  const auto saved = store.sync_state().get(key);
+  if (!saved || !saved->has_value() || (*saved)->position.empty()) return std::nullopt;
+  return jobnimbus::StreamCursor::from_json((*saved)->position);
+}
+
+domain::SyncCursor cursor_row(const std::string& key, const jobnimbus::StreamCursor& cursor,
+                              int64_t full_completed_at) {
+  domain::SyncCursor row;
+  row.entity = key;
+  row.watermark = cursor.since;
+  row.last_jnid = cursor.seen_at_since.empty() ? "" : *cursor.seen_at_since.rbegin();
+  row.position = cursor.to_json();
+  row.full_completed_at = full_completed_at;
+  return row;
+}
+
+template <class Repository>
+void apply_reconciliation(Repository& repository, std::vector<std::string>& present, int64_t now,
+                          PullReport& report) {
+  std::sort(present.begin(), present.end());
+  present.erase(std::unique(present.begin(), present.end()), present.end());
+  const auto deleted_locally = repository.list_jnids(domain::Presence::deleted);
+  if (deleted_locally) {
+    std::vector<std::string> reappeared;
+    std::set_intersection(deleted_locally->begin(), deleted_locally->end(), present.begin(),
+                          present.end(), std::back_inserter(reappeared));
+    if (const auto undeleted = repository.undelete(reappeared)) report.undeleted = *undeleted;
+  }
+  const auto deleted = repository.mark_deleted_except(present, now);
+  if (!deleted) {
+    report.errors.push_back("reconcile: " + deleted.error().message);
+    return;
+  }
+  report.deleted = *deleted;
+}
+
+}  // namespace
+
+std::string_view to_string(PullEntity entity) {
+  switch (entity) {
+    case PullEntity::jobs:
+      return "jobs";
+    case PullEntity::contacts:
+      return "contacts";
+    case PullEntity::files:
+      return "files";
+  }
+  return "jobs";
+}
+
+PullEngine::PullEngine(JobNimbusGateway& gateway, domain::DataStore& store, Clock& clock)
+    : gateway_(gateway), store_(store), clock_(clock) {}
+
+PullReport PullEngine::pull(PullEntity entity, const PullOptions& options) {
+  const int64_t started_at = to_unix_seconds(clock_.now());
+  const auto started = std::chrono::steady_clock::now();
+  PullReport report;
+  switch (entity) {
+    case PullEntity::jobs:
+      report = pull_records<jobnimbus::Job>(entity, options);
+      break;
+    case PullEntity::contacts:
+      report = pull_records<jobnimbus::Contact>(entity, options);
+      break;
+    case PullEntity::files:
+      report = pull_records<jobnimbus::FileRecord>(entity, options);
+      break;
+  }
+  if (report.listing_completed && options.reconcile_deletes) reconcile_deletes(entity, report);
+  if (!report.errors.empty() || report.failed > 0) {
+    const bool nothing_stored = report.created + report.updated + report.unchanged == 0;
+    report.status = nothing_stored && !report.listing_completed ? domain::SyncStatus::failed
+                                                                : domain::SyncStatus::partial;
+  }
+  report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - started)
+                           .count();
+  write_log(report, options, started_at);
+  return report;
+}
+
+template <class Wire>
+PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& options) {
+  using Binding = EntityBinding<Wire>;
+  PullReport report;
+  report.entity = entity;
+  const std::string incremental_key(to_string(entity));
+  const std::string key_full = full_key(entity);
+
+  // An incremental pull with no saved cursor has never completed a full one: it is one.
+  std::optional<jobnimbus::StreamCursor> incremental_start;
+  if (options.mode == PullMode::incremental)
+    incremental_start = saved_position(store_, incremental_key);
+  const bool full = !incremental_start.has_value();
+  const std::string progress_key = full ? key_full : incremental_key;
+  jobnimbus::StreamCursor start;
+  if (!full) {
+    start.since = std::max<int64_t>(0, incremental_start->since - options.lookback_seconds);
+    if (start.since == incremental_start->since)
+      start.seen_at_since = incremental_start->seen_at_since;
+  } else if (options.resume_full) {
+    if (auto resumed = saved_position(store_, key_full)) start = std::move(*resumed);
+  }
+
+  auto source = Binding::listing(gateway_, start);
+  jobnimbus::StreamCursor last = start;
+  int attempts = 0;
+  while (!source->done()) {
+    auto page = source->next_page();
+    ++report.requests;
+    if (!page) {
+      if (++attempts < options.max_page_attempts) continue;
+      report.errors.push_back("listing " + std::string(to_string(entity)) +
+                              " stopped: " + page.error().describe());
+      return report;  // the saved cursor keeps what was stored; the next run resumes there
+    }
+    attempts = 0;
+    report.fetched += static_cast<int64_t>(page->records.size() + page->skipped.size());
+    for (const auto& skipped : page->skipped) {
+      ++report.failed;
+      report.errors.push_back(
+          "skipped " + std::string(to_string(entity)) + " record " +
+          (skipped.jnid.empty() ? "#" + std::to_string(skipped.index) : skipped.jnid) + ": " +
+          skipped.reason);
+    }
+    std::vector<typename Binding::Record> records;
+    records.reserve(page->records.size());
+    for (const auto& wire : page->records) records.push_back(to_domain(wire));
+    const auto stored = store_.in_transaction([&](domain::Repositories& repositories) -> Status {
+      auto counts = Binding::repository(repositories).upsert_batch(records);
+      if (!counts) return fail(counts.error());
+      if (auto extras = Binding::store_extras(repositories, page->records); !extras) return extras;
+      report.created += counts->created;
+      report.updated += counts->updated;
+      report.unchanged += counts->unchanged;
+      return repositories.sync_state().put(cursor_row(progress_key, page->cursor, 0));
+    });
+    if (!stored) {
+      report.errors.push_back("storing " + std::string(to_string(entity)) + ": " +
+                              stored.error().message);
+      return report;
+    }
+    last = page->cursor;
+    if (options.on_progress)
+      options.on_progress({entity, report.fetched, page->total, report.requests});
+  }
+  report.listing_completed = true;
+  const int64_t now = to_unix_seconds(clock_.now());
+  const auto finished = store_.in_transaction([&](domain::Repositories& repositories) -> Status {
+    if (full) {
+      domain::SyncCursor done = cursor_row(key_full, last, now);
+      done.position.clear();  // nothing left to resume
+      if (auto put = repositories.sync_state().put(done); !put) return put;
+      if (auto put = repositories.sync_state().put(cursor_row(incremental_key, last, now)); !put)
+        return put;
+    }
+    if (entity != PullEntity::files) return {};
+    // Every job's files are now mirrored: QC may tell "no photos" from "never synced".
+    auto jobs = repositories.jobs().list_jnids(domain::Presence::active);
+    if (!jobs) return fail(jobs.error());
+    return repositories.jobs().mark_files_synced(*jobs, now);
+  });
+  if (!finished)
+    report.errors.push_back("finishing " + std::string(to_string(entity)) + ": " +
+                            finished.error().message);
+  return report;
+}
+
+void PullEngine::reconcile_deletes(PullEntity entity, PullReport& report) {
+  auto source = gateway_.ids(wire_entity(entity));
+  std::vector<std::string> present;
+  int attempts = 0;
+  while (!source->done()) {
+    auto page = source->next_page();
+    ++report.requests;
+    if (!page) {
+      if (++attempts < 3) continue;
+      // Never delete from a partial id set.
+      report.errors.push_back("reconcile " + std::string(to_string(entity)) +
+                              " skipped: " + page.error().describe());
+      return;
+    }
+    attempts = 0;
+    for (const auto& id : page->records) present.push_back(id.jnid);
+  }
+  const int64_t now = to_unix_seconds(clock_.now());
+  switch (entity) {
+    case PullEntity::jobs:
+      apply_reconciliation(base(store_.jobs()), present, now, report);
+      break;
+    case PullEntity::contacts:
+      apply_reconciliation(store_.contacts(), present, now, report);
+      break;
+    case PullEntity::files:
+      apply_reconciliation(store_.files(), present, now, report);
+      break;
+  }
+}
+
+void PullEngine::write_log(const PullReport& report, const PullOptions& options,
+                           int64_t started_at) {
+  domain::SyncLog entry;
+  entry.sync_type = domain::SyncType::pull;
+  entry.status = report.status;
+  entry.entity = std::string(to_string(report.entity));
+  entry.trigger = options.trigger;
+  entry.records_affected = report.created + report.updated + report.deleted + report.undeleted;
+  entry.fetched = report.fetched;
+  entry.created = report.created;
+  entry.updated = report.updated;
+  entry.unchanged = report.unchanged;
+  entry.deleted = report.deleted;
+  entry.failed = report.failed;
+  entry.started_at = started_at;
+  entry.duration_ms = report.duration_ms;
+  if (!report.errors.empty()) {
+    entry.error_message = report.errors.front();
+    entry.errors_json = nlohmann::json(report.errors).dump();
+  }
+  if (const auto appended = store_.sync_logs().append(entry); !appended) {
+    log::error("could not write the sync log: {}", appended.error().message);
+  }
+  log::info(
+      "pull {} {}: fetched {}, created {}, updated {}, unchanged {}, deleted {}, failed {}, "
+      "{} requests, {} ms",
+      entry.entity, domain::to_string(report.status), report.fetched, report.created,
+      report.updated, report.unchanged, report.deleted, report.failed, report.requests,
+      report.duration_ms);
+}
+
+}  // namespace gep::sync

@@ -1,0 +1,75 @@
+#pragma once
+// Pull: JobNimbus -> the mirror. Streams each entity by its (date_updated, jnid) cursor, stores
+// every page and its cursor in one transaction (a crash resumes at the last stored page), and
+// reconciles deletes by comparing id sets, since JobNimbus announces none.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "domain/data_store.h"
+#include "domain/sync_records.h"
+#include "sync/jobnimbus_gateway.h"
+
+namespace gep::sync {
+
+enum class PullEntity { jobs, contacts, files };
+enum class PullMode { incremental, full };
+
+std::string_view to_string(PullEntity entity);  // "jobs" | "contacts" | "files"
+
+struct PullProgress {
+  PullEntity entity = PullEntity::jobs;
+  int64_t fetched = 0;
+  int64_t total = 0;  // JobNimbus's count for the latest request (remaining from the cursor)
+  int requests = 0;
+};
+
+struct PullOptions {
+  PullMode mode = PullMode::incremental;
+  // Incremental reads start this far before the saved cursor: records updated while the last
+  // run listed, or sharing its last second, are read again (harmless: unchanged rows are skipped).
+  int64_t lookback_seconds = 300;
+  bool reconcile_deletes = true;
+  // A full pull continues an interrupted one (gep seed) instead of starting over.
+  bool resume_full = true;
+  int max_page_attempts = 3;
+  std::string trigger = "manual";
+  std::function<void(const PullProgress&)> on_progress;
+};
+
+struct PullReport {
+  PullEntity entity = PullEntity::jobs;
+  domain::SyncStatus status = domain::SyncStatus::success;
+  bool listing_completed = false;
+  int64_t fetched = 0;
+  int64_t created = 0;
+  int64_t updated = 0;
+  int64_t unchanged = 0;
+  int64_t deleted = 0;
+  int64_t undeleted = 0;
+  int64_t failed = 0;
+  int requests = 0;
+  int64_t duration_ms = 0;
+  std::vector<std::string> errors;
+};
+
+class PullEngine {
+ public:
+  PullEngine(JobNimbusGateway& gateway, domain::DataStore& store, Clock& clock);
+
+  PullReport pull(PullEntity entity, const PullOptions& options);
+
+ private:
+  template <class Wire>
+  PullReport pull_records(PullEntity entity, const PullOptions& options);
+  void reconcile_deletes(PullEntity entity, PullReport& report);
+  void write_log(const PullReport& report, const PullOptions& options, int64_t started_at);
+
+  JobNimbusGateway& gateway_;
+  domain::DataStore& store_;
+  Clock& clock_;
+};
+
+}  // namespace gep::sync

@@ -1,0 +1,137 @@
+#pragma once
+// An in-memory JobNimbus for sync tests: pages by the same (date_updated, jnid) cursor contract as
+// the real stream, and fails requests on demand.
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "sync/jobnimbus_gateway.h"
+
+namespace gep::sync::testing {
+
+class FakeGateway final : public JobNimbusGateway {
+ public:
+  std::map<std::string, jobnimbus::Job> jobs_by_id;
+  std::map<std::string, jobnimbus::Contact> contacts_by_id;
+  std::map<std::string, jobnimbus::FileRecord> files_by_id;
+  int page_size = 3;
+  int fail_requests = 0;      // the next N list requests fail
+  int fail_after_pages = -1;  // once this many pages were served, every request fails
+  int requests = 0;
+  int pages_served = 0;
+  std::vector<std::string> unusable_jnids;  // served as skipped records
+
+  std::unique_ptr<PageSource<jobnimbus::Job>> jobs(const jobnimbus::StreamCursor& start) override {
+    return listing(jobs_by_id, start);
+  }
+  std::unique_ptr<PageSource<jobnimbus::Contact>> contacts(
+      const jobnimbus::StreamCursor& start) override {
+    return listing(contacts_by_id, start);
+  }
+  std::unique_ptr<PageSource<jobnimbus::FileRecord>> files(
+      const jobnimbus::StreamCursor& start) override {
+    return listing(files_by_id, start);
+  }
+  std::unique_ptr<PageSource<jobnimbus::RecordId>> ids(jobnimbus::Entity entity) override {
+    std::map<std::string, jobnimbus::RecordId> ids;
+    auto add = [&ids](const auto& records) {
+      for (const auto& [jnid, record] : records) {
+        if (record.is_active) ids[jnid] = {jnid, record.date_updated};
+      }
+    };
+    if (entity == jobnimbus::Entity::jobs) add(jobs_by_id);
+    if (entity == jobnimbus::Entity::contacts) add(contacts_by_id);
+    if (entity == jobnimbus::Entity::files) add(files_by_id);
+    return listing(ids, {});
+  }
+  jobnimbus::ApiResult<jobnimbus::Job> job(const std::string& jnid) override {
+    return find(jobs_by_id, jnid);
+  }
+  jobnimbus::ApiResult<jobnimbus::Contact> contact(const std::string& jnid) override {
+    return find(contacts_by_id, jnid);
+  }
+  jobnimbus::ApiResult<std::vector<jobnimbus::FileRecord>> job_files(
+      const std::string& jnid) override {
+    std::vector<jobnimbus::FileRecord> out;
+    for (const auto& [id, file] : files_by_id) {
+      if (file.is_active && file.primary && file.primary->id == jnid) out.push_back(file);
+    }
+    return out;
+  }
+  uint64_t requests_sent() const override { return static_cast<uint64_t>(requests); }
+
+ private:
+  template <class Record>
+  class Listing final : public PageSource<Record> {
+   public:
+    Listing(FakeGateway& owner, std::vector<Record> records, jobnimbus::StreamCursor start)
+        : owner_(owner), records_(std::move(records)), cursor_(std::move(start)) {}
+
+    jobnimbus::ApiResult<jobnimbus::StreamPage<Record>> next_page() override {
+      ++owner_.requests;
+      if (owner_.fail_requests > 0 ||
+          (owner_.fail_after_pages >= 0 && owner_.pages_served >= owner_.fail_after_pages)) {
+        if (owner_.fail_requests > 0) --owner_.fail_requests;
+        return fail(jobnimbus::ApiError{jobnimbus::ApiErrorKind::transient, 503,
+                                        "JobNimbus answered 503", "", std::nullopt, 1});
+      }
+      ++owner_.pages_served;
+      jobnimbus::StreamPage<Record> page;
+      for (const auto& record : records_) {
+        const int64_t updated = record.date_updated.value_or(0);
+        if (updated < cursor_.since) continue;
+        if (updated == cursor_.since && cursor_.seen_at_since.count(record.jnid) != 0) continue;
+        if (static_cast<int>(page.records.size() + page.skipped.size()) == owner_.page_size) break;
+        if (std::find(owner_.unusable_jnids.begin(), owner_.unusable_jnids.end(), record.jnid) !=
+            owner_.unusable_jnids.end()) {
+          page.skipped.push_back({0, record.jnid, "jnid has the wrong type", ""});
+        } else {
+          page.records.push_back(record);
+        }
+        if (updated != cursor_.since) cursor_.seen_at_since.clear();
+        cursor_.since = updated;
+        cursor_.seen_at_since.insert(record.jnid);
+      }
+      done_ = static_cast<int>(page.records.size() + page.skipped.size()) < owner_.page_size;
+      page.cursor = cursor_;
+      page.total = static_cast<int64_t>(records_.size());
+      return page;
+    }
+    bool done() const override { return done_; }
+
+   private:
+    FakeGateway& owner_;
+    std::vector<Record> records_;
+    jobnimbus::StreamCursor cursor_;
+    bool done_ = false;
+  };
+
+  template <class Record>
+  std::unique_ptr<PageSource<Record>> listing(const std::map<std::string, Record>& by_id,
+                                              const jobnimbus::StreamCursor& start) {
+    std::vector<Record> records;
+    for (const auto& [jnid, record] : by_id) {
+      if constexpr (requires { record.is_active; }) {
+        if (!record.is_active) continue;
+      }
+      records.push_back(record);
+    }
+    std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
+      return a.date_updated.value_or(0) < b.date_updated.value_or(0);
+    });
+    return std::make_unique<Listing<Record>>(*this, std::move(records), start);
+  }
+
+  template <class Record>
+  static jobnimbus::ApiResult<Record> find(const std::map<std::string, Record>& by_id,
+                                           const std::string& jnid) {
+    const auto found = by_id.find(jnid);
+    if (found == by_id.end() || !found->second.is_active) {
+      return fail(jobnimbus::ApiError{jobnimbus::ApiErrorKind::not_found, 404, "not found", "",
+                                      std::nullopt, 1});
+    }
+    return found->second;
+  }
+};
+
+}  // namespace gep::sync::testing

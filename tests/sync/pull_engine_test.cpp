@@ -1,0 +1,182 @@
+#include "sync/pull_engine.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "store/database.h"
+#include "sync/fake_gateway.h"
+
+namespace gep::sync {
+namespace {
+
+jobnimbus::Job make_job(const std::string& jnid, int64_t updated,
+                        const std::string& status = "Sold") {
+  jobnimbus::Job job;
+  job.jnid = jnid;
+  job.number = "10" + jnid;
+  job.name = "Job " + jnid;
+  job.display_name = "Zoë Ångström - 1 Main St";
+  job.status_name = status;
+  job.date_created = updated - 100;
+  job.date_updated = updated;
+  job.date_status_change = updated - 50;
+  job.primary = jobnimbus::RecordRef{"c-" + jnid, "contact", "Zoë Ångström", ""};
+  job.raw_json = R"({"jnid":")" + jnid + R"(","date_updated":)" + std::to_string(updated) + "}";
+  return job;
+}
+
+class PullEngineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("gep-pull-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
+    std::filesystem::remove(path_);
+    store::DatabaseOptions options;
+    options.sqlite_path = path_.string();
+    options.clock = &clock_;
+    auto database = store::open_database(options);
+    ASSERT_TRUE(database.ok()) << database.error().message;
+    database_ = std::move(database.value());
+    ASSERT_TRUE(database_->migrate().ok());
+    // Six jobs, three of them sharing one second across the page boundary (page size 3).
+    for (const auto& [jnid, updated] : std::vector<std::pair<std::string, int64_t>>{
+             {"a", 1000}, {"b", 1001}, {"c", 1002}, {"d", 1002}, {"e", 1002}, {"f", 1003}}) {
+      gateway_.jobs_by_id[jnid] = make_job(jnid, updated);
+    }
+  }
+  void TearDown() override {
+    database_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::filesystem::remove(path_.string() + suffix);
+  }
+
+  PullReport pull(PullEntity entity, PullMode mode = PullMode::incremental) {
+    PullOptions options;
+    options.mode = mode;
+    options.lookback_seconds = 0;
+    return PullEngine(gateway_, *database_, clock_).pull(entity, options);
+  }
+
+  std::filesystem::path path_;
+  ManualClock clock_{from_unix_seconds(1'700'000'000)};
+  testing::FakeGateway gateway_;
+  std::unique_ptr<store::Database> database_;
+};
+
+TEST_F(PullEngineTest, FirstPullStoresEverythingOnceWithContactLinks) {
+  const PullReport report = pull(PullEntity::jobs);
+  EXPECT_EQ(report.status, domain::SyncStatus::success);
+  EXPECT_EQ(report.fetched, 6);
+  EXPECT_EQ(report.created, 6);
+  EXPECT_TRUE(report.listing_completed);
+  const auto page = database_->jobs().list({100, 0, "", "", false});
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 6);
+  const auto job = database_->jobs().find_by_jnid("d");
+  ASSERT_TRUE(job.ok() && job->has_value());
+  EXPECT_EQ((*job)->customer_name, "Zoë Ångström");
+  EXPECT_EQ((*job)->jn_date_updated, 1002);
+  const auto links = database_->job_contacts().list_for_job("d");
+  ASSERT_TRUE(links.ok());
+  ASSERT_EQ(links->size(), 1U);
+  EXPECT_TRUE((*links)[0].is_primary);
+  const auto log = database_->sync_logs().latest();
+  ASSERT_TRUE(log.ok() && log->has_value());
+  EXPECT_EQ((*log)->status, domain::SyncStatus::success);
+  EXPECT_EQ((*log)->created, 6);
+}
+
+TEST_F(PullEngineTest, IncrementalPullReadsOnlyWhatChanged) {
+  pull(PullEntity::jobs);
+  auto changed = make_job("b", 2000, "Permitting");
+  gateway_.jobs_by_id["b"] = changed;
+  gateway_.jobs_by_id["g"] = make_job("g", 2001);
+  const int requests_before = gateway_.requests;
+  const PullReport report = pull(PullEntity::jobs);
+  EXPECT_EQ(report.status, domain::SyncStatus::success);
+  EXPECT_EQ(report.created, 1);
+  EXPECT_EQ(report.updated, 1);
+  EXPECT_EQ(report.fetched, 2);
+  // One short listing page, then the id listing: 7 ids at 3 per page.
+  EXPECT_EQ(gateway_.requests - requests_before, 1 + 3);
+  const auto job = database_->jobs().find_by_jnid("b");
+  EXPECT_EQ((*job)->status_name, "Permitting");
+}
+
+TEST_F(PullEngineTest, ReconciliationSoftDeletesAndRestores) {
+  pull(PullEntity::jobs);
+  gateway_.jobs_by_id["c"].is_active = false;
+  PullReport report = pull(PullEntity::jobs);
+  EXPECT_EQ(report.deleted, 1);
+  auto job = database_->jobs().find_by_jnid("c");
+  ASSERT_TRUE(job.ok() && job->has_value());
+  EXPECT_TRUE((*job)->deleted_at.has_value());
+  gateway_.jobs_by_id["c"].is_active = true;
+  report = pull(PullEntity::jobs);
+  EXPECT_EQ(report.undeleted, 1);
+  job = database_->jobs().find_by_jnid("c");
+  EXPECT_FALSE((*job)->deleted_at.has_value());
+}
+
+TEST_F(PullEngineTest, FailedListingEndsPartialAndTheNextRunResumes) {
+  gateway_.fail_after_pages = 1;
+  PullReport report = pull(PullEntity::jobs);
+  EXPECT_EQ(report.status, domain::SyncStatus::partial);
+  EXPECT_FALSE(report.listing_completed);
+  EXPECT_EQ(report.created, 3);
+  ASSERT_FALSE(report.errors.empty());
+  EXPECT_NE(report.errors[0].find("503"), std::string::npos);
+  EXPECT_EQ(report.deleted, 0);  // never reconcile from a partial listing
+
+  gateway_.fail_after_pages = -1;
+  report = pull(PullEntity::jobs, PullMode::full);  // a full pull resumes the interrupted one
+  EXPECT_EQ(report.status, domain::SyncStatus::success);
+  EXPECT_EQ(report.created, 3);
+  EXPECT_EQ(report.fetched, 3);
+  EXPECT_EQ(database_->jobs().list({100, 0, "", "", false})->total, 6);
+}
+
+TEST_F(PullEngineTest, TransientErrorsAreRetried) {
+  gateway_.fail_requests = 2;
+  const PullReport report = pull(PullEntity::jobs);
+  EXPECT_EQ(report.status, domain::SyncStatus::success);
+  EXPECT_EQ(report.created, 6);
+}
+
+TEST_F(PullEngineTest, UnusableRecordIsSkippedAndTheRunGoesOn) {
+  gateway_.unusable_jnids = {"c"};
+  const PullReport report = pull(PullEntity::jobs);
+  EXPECT_EQ(report.status, domain::SyncStatus::partial);
+  EXPECT_EQ(report.failed, 1);
+  EXPECT_EQ(report.created, 5);
+  ASSERT_EQ(report.errors.size(), 1U);
+  EXPECT_EQ(report.errors[0], "skipped jobs record c: jnid has the wrong type");
+}
+
+TEST_F(PullEngineTest, FilesPullMarksJobsFilesSynced) {
+  pull(PullEntity::jobs);
+  jobnimbus::FileRecord photo;
+  photo.jnid = "p1";
+  photo.filename = "IMG_1.jpg";
+  photo.description = "after - south array";
+  photo.record_type = 2;
+  photo.record_type_name = "Photo";
+  photo.date_updated = 1500;
+  photo.primary = jobnimbus::RecordRef{"a", "job", "Job a", ""};
+  photo.raw_json = "{}";
+  gateway_.files_by_id["p1"] = photo;
+  const PullReport report = pull(PullEntity::files);
+  EXPECT_EQ(report.created, 1);
+  const auto files = database_->files().list_for_job("a");
+  ASSERT_TRUE(files.ok());
+  ASSERT_EQ(files->size(), 1U);
+  EXPECT_EQ((*files)[0].kind, domain::FileKind::photo);
+  EXPECT_EQ((*files)[0].caption, "after - south array");
+  EXPECT_EQ((*database_->jobs().find_by_jnid("f"))->files_synced_at, 1'700'000'000);
+}
+
+}  // namespace
+}  // namespace gep::sync
