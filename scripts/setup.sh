@@ -10,7 +10,7 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libsimdjson-dev
   libsqlite3-dev sqlite3 libpq-dev
   libjwt-dev libargon2-dev
-  libspdlog-dev libfmt-dev libcli11-dev libkainjow-mustache-dev
+  libspdlog-dev libfmt-dev libcli11-dev libkainjow-mustache-dev libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev
   postgresql-15 postgresql-client-15
   python3 python3-aiosmtpd curl wrk procps

@@ -18,6 +18,9 @@ step "build (RelWithDebInfo)"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$jobs"
 
+step "clang-tidy"
+bash scripts/lint.sh build
+
 step "private PostgreSQL cluster"
 bash scripts/pg-test-cluster.sh start
 trap 'bash scripts/pg-test-cluster.sh stop' EXIT

@@ -1,14 +1,25 @@
 #include "app/application.h"
 
+#include "app/jobnimbus_gateway_adapter.h"
+#include "app/leader_locks.h"
 #include "core/logging.h"
+#include "http/contacts_routes.h"
 #include "http/health_routes.h"
+#include "http/integration_routes.h"
+#include "http/jobs_routes.h"
+#include "http/sync_routes.h"
+#include "jobnimbus/client.h"
 #include "store/database.h"
+#include "sync/scheduler.h"
+#include "sync/sync_service.h"
 
 namespace gep::app {
 
 Application::Application(Config config) : config_(std::move(config)) {}
 
-Application::~Application() = default;
+Application::~Application() {
+  if (scheduler_) scheduler_->stop();
+}
 
 Status Application::start() {
   auto database = store::open_database(config_);
@@ -18,6 +29,7 @@ Status Application::start() {
   if (!migrated) return fail("migrate", migrated.error().message);
   log::info("database {} ready at schema version {}", database_->backend_name(),
             database_->schema_version());
+  if (auto connected = connect_jobnimbus(); !connected) return connected;
 
   http::ServerOptions options;
   options.host = config_.host;
@@ -30,6 +42,20 @@ Status Application::start() {
   const auto bound = server_->bind();
   if (!bound) return fail(bound.error());
   port_ = *bound;
+  start_schedule();
+  return {};
+}
+
+Status Application::connect_jobnimbus() {
+  if (config_.jobnimbus_api_key.empty()) {
+    log::warn("JOBNIMBUS_API_KEY is not set: sync and write-back are off until it is");
+    return {};
+  }
+  auto client = jobnimbus::JobNimbusClient::create(jobnimbus::ClientOptions::from_config(config_));
+  if (!client) return fail("jobnimbus", client.error().describe());
+  client_ = std::move(client.value());
+  gateway_ = std::make_unique<JobNimbusGatewayAdapter>(*client_);
+  sync_ = std::make_unique<sync::SyncService>(*gateway_, *database_, clock_, sync::SyncSettings{});
   return {};
 }
 
@@ -47,6 +73,40 @@ void Application::mount_routes() {
     health.schema_version = database->schema_version();
     return health;
   });
+  std::function<http::IntegrationHealth()> jobnimbus_probe;
+  if (client_) {
+    jobnimbus_probe = [client = client_.get()] {
+      const auto report = client->health_check();
+      return http::IntegrationHealth{report.ok, report.message};
+    };
+  }
+  http::add_integration_routes(router, jobnimbus_probe);
+  http::add_jobs_routes(router, *database_);
+  http::add_contacts_routes(router, *database_);
+  http::add_sync_routes(router, *database_, sync_.get());
+}
+
+void Application::start_schedule() {
+  if (!sync_ || !config_.jobnimbus_sync_enabled) return;
+  auto schedule = CronSchedule::parse(config_.jobnimbus_sync_cron);
+  if (!schedule) return;  // validated at start-up; unreachable
+  leader_lock_ = make_leader_lock(*database_, config_);
+  scheduler_ = std::make_unique<sync::SyncScheduler>(
+      std::move(schedule.value()), clock_, *leader_lock_, [this] {
+        for (const auto entity :
+             {sync::PullEntity::jobs, sync::PullEntity::contacts, sync::PullEntity::files}) {
+          // Re-checked before each phase: a leader that lost its database session stops here.
+          if (!leader_lock_->still_held()) {
+            log::warn("scheduled sync stopped: this instance is no longer the sync leader");
+            return;
+          }
+          if (!sync_->pull(entity, sync::PullMode::incremental, "schedule")) {
+            log::info("scheduled {} sync skipped: a manual sync is running",
+                      sync::to_string(entity));
+          }
+        }
+      });
+  scheduler_->start();
 }
 
 void Application::run() {
@@ -55,6 +115,8 @@ void Application::run() {
 
 void Application::stop() {
   if (server_) server_->stop();
+  // Waits for a scheduled run in progress to finish its current entity.
+  if (scheduler_) scheduler_->stop();
 }
 
 }  // namespace gep::app

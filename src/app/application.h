@@ -3,6 +3,7 @@
 // builds the services and mounts every module's routes on one HTTP server.
 #include <memory>
 
+#include "core/clock.h"
 #include "core/config.h"
 #include "core/result.h"
 #include "http/server.h"
@@ -10,6 +11,15 @@
 namespace gep::store {
 class Database;
 }
+namespace gep::jobnimbus {
+class JobNimbusClient;
+}
+namespace gep::sync {
+class JobNimbusGateway;
+class LeaderLock;
+class SyncScheduler;
+class SyncService;
+}  // namespace gep::sync
 
 namespace gep::app {
 
@@ -20,7 +30,8 @@ class Application {
   Application(const Application&) = delete;
   Application& operator=(const Application&) = delete;
 
-  // Opens and migrates the database, mounts the routes and binds the port.
+  // Opens and migrates the database, connects JobNimbus (when a key is set), mounts the routes,
+  // binds the port and starts the sync schedule (when enabled).
   Status start();
   // Serves until stop() (or a signal handled by the caller) ends it.
   void run();
@@ -28,10 +39,18 @@ class Application {
   uint16_t port() const { return port_; }
 
  private:
+  Status connect_jobnimbus();
   void mount_routes();
+  void start_schedule();
 
   Config config_;
+  SystemClock clock_;
   std::unique_ptr<store::Database> database_;
+  std::unique_ptr<jobnimbus::JobNimbusClient> client_;
+  std::unique_ptr<sync::JobNimbusGateway> gateway_;
+  std::unique_ptr<sync::SyncService> sync_;
+  std::unique_ptr<sync::LeaderLock> leader_lock_;
+  std::unique_ptr<sync::SyncScheduler> scheduler_;
   std::unique_ptr<http::HttpServer> server_;
   uint16_t port_ = 0;
 };

@@ -1,0 +1,10 @@
+#pragma once
+#include "domain/data_store.h"
+#include "http/router.h"
+
+namespace gep::http {
+
+// GET /api/v1/contacts?limit&offset&q&includeDeleted -> {contacts, total}
+void add_contacts_routes(Router& router, domain::Repositories& store);
+
+}  // namespace gep::http

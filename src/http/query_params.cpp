@@ -1,0 +1,36 @@
+#include "http/query_params.h"
+
+#include <charconv>
+
+#include "http/json_response.h"
+
+namespace gep::http {
+
+std::optional<int64_t> integer_param(const httplib::Request& request, httplib::Response& response,
+                                     const std::string& name, int64_t fallback, int64_t min,
+                                     int64_t max) {
+  if (!request.has_param(name)) return fallback;
+  const std::string text = request.get_param_value(name);
+  int64_t value = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size() || value < min ||
+      value > max) {
+    send_error(
+        response, 400, "validation",
+        name + " must be an integer from " + std::to_string(min) + " to " + std::to_string(max));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<bool> bool_param(const httplib::Request& request, httplib::Response& response,
+                               const std::string& name, bool fallback) {
+  if (!request.has_param(name)) return fallback;
+  const std::string text = request.get_param_value(name);
+  if (text == "true" || text == "1") return true;
+  if (text == "false" || text == "0") return false;
+  send_error(response, 400, "validation", name + " must be true or false");
+  return std::nullopt;
+}
+
+}  // namespace gep::http

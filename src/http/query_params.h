@@ -1,0 +1,20 @@
+#pragma once
+// Query-string parsing for handlers: bad values answer 400 with the envelope, never a default.
+#include <httplib.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace gep::http {
+
+// The integer parameter `name` in [min, max], `fallback` when absent; on a bad value writes the
+// 400 answer and returns nullopt.
+std::optional<int64_t> integer_param(const httplib::Request& request, httplib::Response& response,
+                                     const std::string& name, int64_t fallback, int64_t min,
+                                     int64_t max);
+// true/false/1/0; absent -> fallback; on a bad value writes 400 and returns nullopt.
+std::optional<bool> bool_param(const httplib::Request& request, httplib::Response& response,
+                               const std::string& name, bool fallback);
+
+}  // namespace gep::http

@@ -1,0 +1,123 @@
+#include "http/sync_routes.h"
+
+#include "http/job_lookup.h"
+#include "http/json_response.h"
+#include "http/query_params.h"
+#include "http/record_json.h"
+
+namespace gep::http {
+namespace {
+
+bool require_sync(sync::SyncService* sync, httplib::Response& response) {
+  if (sync != nullptr) return true;
+  send_error(response, 503, "jobnimbus_not_configured",
+             "JobNimbus is not configured: set JOBNIMBUS_API_KEY and restart gep");
+  return false;
+}
+
+void send_busy(httplib::Response& response) {
+  send_error(response, 409, "sync_in_progress",
+             "a sync is already running; try again when it ends");
+}
+
+void pull(sync::SyncService* sync, sync::PullEntity entity, const httplib::Request& request,
+          httplib::Response& response) {
+  if (!require_sync(sync, response)) return;
+  const auto full = bool_param(request, response, "full", false);
+  if (!full) return;
+  const auto report =
+      sync->pull(entity, *full ? sync::PullMode::full : sync::PullMode::incremental, "api");
+  if (!report) return send_busy(response);
+  send_json(response, 200,
+            {{"fetched", report->fetched},
+             {"created", report->created},
+             {"updated", report->updated},
+             {"failed", report->failed},
+             {"errors", report->errors},
+             {"unchanged", report->unchanged},
+             {"deleted", report->deleted},
+             {"status", std::string(domain::to_string(report->status))},
+             {"requests", report->requests},
+             {"durationMs", report->duration_ms}});
+}
+
+// Which jobs a targeted photo sync covers: one (?jobId), the N most recently updated (?limit),
+// or every active job.
+std::optional<std::vector<std::string>> photo_sync_targets(domain::Repositories& store,
+                                                           const httplib::Request& request,
+                                                           httplib::Response& response) {
+  if (request.has_param("jobId")) {
+    const std::string key = request.get_param_value("jobId");
+    const auto job = find_job(store.jobs(), key);
+    if (!job) return send_error(response, 500, "database", job.error().message), std::nullopt;
+    if (!job->has_value())
+      return send_error(response, 404, "not_found", "no job " + key), std::nullopt;
+    return std::vector<std::string>{(*job)->jnid};
+  }
+  if (request.has_param("limit")) {
+    const auto limit = integer_param(request, response, "limit", 10, 1, 10000);
+    if (!limit) return std::nullopt;
+    const auto page = store.jobs().list({*limit, 0, "", "", false});
+    if (!page) return send_error(response, 500, "database", page.error().message), std::nullopt;
+    std::vector<std::string> jnids;
+    for (const auto& job : page->items) jnids.push_back(job.jnid);
+    return jnids;
+  }
+  auto all = store.jobs().list_jnids(domain::Presence::active);
+  if (!all) return send_error(response, 500, "database", all.error().message), std::nullopt;
+  return std::move(all.value());
+}
+
+void sync_photos(domain::Repositories& store, sync::SyncService* sync,
+                 const httplib::Request& request, httplib::Response& response) {
+  if (!require_sync(sync, response)) return;
+  const auto targets = photo_sync_targets(store, request, response);
+  if (!targets) return;
+  const auto report = sync->sync_files_of(*targets);
+  if (!report) return send_busy(response);
+  nlohmann::json errors = nlohmann::json::array();
+  for (const auto& error : report->errors)
+    errors.push_back({{"jobId", error.job_id}, {"error", error.error}});
+  send_json(response, 200,
+            {{"total", report->total},
+             {"succeeded", report->succeeded},
+             {"failed", report->failed},
+             {"errors", errors},
+             {"totalPhotosSynced", report->total_photos_synced}});
+}
+
+}  // namespace
+
+void add_sync_routes(Router& router, domain::Repositories& store, sync::SyncService* sync) {
+  for (const auto entity :
+       {sync::PullEntity::jobs, sync::PullEntity::contacts, sync::PullEntity::files}) {
+    router.post("/api/v1/sync/" + std::string(sync::to_string(entity)), Access::internal,
+                [sync, entity](const httplib::Request& request, httplib::Response& response,
+                               const PathParams&) { pull(sync, entity, request, response); });
+  }
+  router.post("/api/v1/sync/photos", Access::internal,
+              [&store, sync](const httplib::Request& request, httplib::Response& response,
+                             const PathParams&) { sync_photos(store, sync, request, response); });
+  router.get("/api/v1/sync/summary", Access::internal,
+             [&store](const httplib::Request&, httplib::Response& response, const PathParams&) {
+               const auto latest = store.sync_logs().latest();
+               if (!latest) return send_error(response, 500, "database", latest.error().message);
+               send_json(response, 200,
+                         latest->has_value() ? sync_log_json(**latest) : nlohmann::json(nullptr));
+             });
+  router.get(
+      "/api/v1/sync/logs", Access::internal,
+      [&store](const httplib::Request& request, httplib::Response& response, const PathParams&) {
+        const auto limit = integer_param(request, response, "limit", 50, 1, 1000);
+        if (!limit) return;
+        const auto offset = integer_param(request, response, "offset", 0, 0, INT64_MAX);
+        if (!offset) return;
+        const auto page = store.sync_logs().list(*limit, *offset);
+        if (!page) return send_error(response, 500, "database", page.error().message);
+        nlohmann::json logs = nlohmann::json::array();
+        for (const auto& log : page->items) logs.push_back(sync_log_json(log));
+        send_json(response, 200, {{"logs", logs}, {"total", page->total}});
+      });
+}
+
+}  // namespace gep::http
