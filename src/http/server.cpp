@@ -41,8 +41,18 @@ void HttpServer::install_hooks() {
   server_.set_payload_max_length(static_cast<size_t>(options_.max_body_bytes));
   server_.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
 
-  server_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  server_.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
     request_started = std::chrono::steady_clock::now();
+    // httplib 0.11 reads a POST/PUT without Content-Length "until close", which hangs a client
+    // like `curl -X POST` for the whole read timeout: answer at once instead.
+    const bool has_body_method = request.method == "POST" || request.method == "PUT" ||
+                                 request.method == "PATCH" || request.method == "DELETE";
+    if (has_body_method && !request.has_header("Content-Length") &&
+        !request.has_header("Transfer-Encoding")) {
+      send_error(response, 411, "length_required",
+                 "send a Content-Length header (0 for an empty body, e.g. curl -d '')");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
   // Called for every status >= 400: fill in the envelope only where the handler wrote nothing.

@@ -1,6 +1,7 @@
 #include "sync/job_files_sync.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "sync/record_mapping.h"
 
@@ -41,6 +42,30 @@ Result<int64_t> store_job_files(domain::DataStore& store, const std::string& job
   return photos;
 }
 
+// One PULL log per targeted run (the spec: every sync operation leaves a JobSyncLog).
+void write_log(domain::DataStore& store, const JobFilesReport& report,
+               const std::vector<std::string>& job_jnids, int64_t now) {
+  domain::SyncLog entry;
+  entry.sync_type = domain::SyncType::pull;
+  entry.status = report.failed == 0      ? domain::SyncStatus::success
+                 : report.succeeded == 0 ? domain::SyncStatus::failed
+                                         : domain::SyncStatus::partial;
+  entry.entity = "files";
+  entry.trigger = "targeted";
+  if (job_jnids.size() == 1) entry.job_jnid = job_jnids.front();
+  entry.records_affected = report.total_photos_synced;
+  entry.fetched = report.total_photos_synced;
+  entry.failed = report.failed;
+  entry.started_at = now;
+  if (!report.errors.empty()) {
+    entry.error_message = report.errors.front().job_id + ": " + report.errors.front().error;
+    nlohmann::json errors = nlohmann::json::array();
+    for (const auto& error : report.errors) errors.push_back(error.job_id + ": " + error.error);
+    entry.errors_json = errors.dump();
+  }
+  (void)store.sync_logs().append(entry);
+}
+
 }  // namespace
 
 JobFilesReport sync_job_files(JobNimbusGateway& gateway, domain::DataStore& store, Clock& clock,
@@ -63,6 +88,7 @@ JobFilesReport sync_job_files(JobNimbusGateway& gateway, domain::DataStore& stor
     ++report.succeeded;
     report.total_photos_synced += *photos;
   }
+  write_log(store, report, job_jnids, to_unix_seconds(clock.now()));
   return report;
 }
 

@@ -31,3 +31,26 @@ start_gep() {
   fi
   GEP_URL="http://127.0.0.1:$port"
 }
+
+# start_sandbox LOGFILE [FLAGS...]: starts `gep sandbox` on a free port; sets SANDBOX_PID and
+# SANDBOX_URL (the /api1 base URL).
+start_sandbox() {
+  local log=$1; shift
+  "$GEP" sandbox --port 0 "$@" >"$log" 2>&1 &
+  SANDBOX_PID=$!
+  SANDBOX_URL=""
+  for _ in $(seq 1 600); do
+    SANDBOX_URL=$(sed -n 's/^sandbox: listening on //p' "$log" | head -n1)
+    [ -n "$SANDBOX_URL" ] && break
+    kill -0 "$SANDBOX_PID" 2>/dev/null || break
+    sleep 0.05
+  done
+  if [ -z "$SANDBOX_URL" ]; then
+    echo "gep sandbox did not start:"; cat "$log"; return 1
+  fi
+  SANDBOX_ROOT=${SANDBOX_URL%/api1}
+}
+
+json_field() {  # json_field JSON PYTHON_EXPRESSION_ON_d
+  python3 -c "import json,sys; d=json.loads(sys.argv[1]); print($2)" "$1"
+}

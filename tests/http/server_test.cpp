@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <future>
 #include <nlohmann/json.hpp>
@@ -99,6 +104,27 @@ TEST_F(ServerTest, BodyOverTheLimitAnswers413Envelope) {
       client().Post("/api/v1/upload", std::string(100, 'x'), "application/octet-stream");
   ASSERT_TRUE(small);
   EXPECT_EQ(small->status, 200);
+}
+
+TEST_F(ServerTest, PostWithoutContentLengthAnswers411AtOnce) {
+  // httplib's client always sends Content-Length, so write the request by hand.
+  const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port_);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(socket, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  const std::string request =
+      "POST /api/v1/upload HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  ASSERT_EQ(::send(socket, request.data(), request.size(), 0),
+            static_cast<ssize_t>(request.size()));
+  std::string answer(4096, '\0');
+  const ssize_t received = ::recv(socket, answer.data(), answer.size(), MSG_WAITALL);
+  ::close(socket);
+  ASSERT_GT(received, 0);
+  answer.resize(static_cast<size_t>(received));
+  EXPECT_EQ(answer.rfind("HTTP/1.1 411", 0), 0U) << answer;
+  EXPECT_NE(answer.find("\"code\":\"length_required\""), std::string::npos);
 }
 
 TEST_F(ServerTest, InternalRoutesNeedTheKey) {

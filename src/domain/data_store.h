@@ -1,0 +1,31 @@
+#pragma once
+// The storage seen from the domain: every repository, plus units of work that span several of
+// them in one transaction (the sync engine stores a page and its cursor atomically).
+#include <functional>
+
+#include "core/result.h"
+#include "domain/repositories.h"
+
+namespace gep::domain {
+
+class Repositories {
+ public:
+  virtual ~Repositories() = default;
+  virtual JobRepository& jobs() = 0;
+  virtual ContactRepository& contacts() = 0;
+  virtual JobContactRepository& job_contacts() = 0;
+  virtual FileRepository& files() = 0;
+  virtual ActivityRepository& activities() = 0;
+  virtual SyncStateRepository& sync_state() = 0;
+  virtual SyncLogRepository& sync_logs() = 0;
+};
+
+class DataStore : public Repositories {
+ public:
+  // Runs `work` in one transaction: committed when it answers ok, rolled back when it fails or
+  // throws. Inside, use only the repositories it is given (they share the transaction); a failed
+  // call on them undoes only itself, so work may log a bad record and go on.
+  virtual Status in_transaction(const std::function<Status(Repositories&)>& work) = 0;
+};
+
+}  // namespace gep::domain

@@ -1,0 +1,44 @@
+#pragma once
+// Listing and batch-write shapes shared by every repository.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gep::domain {
+
+// What one batch upsert did. A re-read record whose raw JSON and mapped fields are the same as
+// stored is "unchanged" and not written, so overlapping incremental reads are harmless.
+struct UpsertCounts {
+  int64_t created = 0;
+  int64_t updated = 0;
+  int64_t unchanged = 0;
+
+  int64_t total() const { return created + updated + unchanged; }
+  UpsertCounts& operator+=(const UpsertCounts& other) {
+    created += other.created;
+    updated += other.updated;
+    unchanged += other.unchanged;
+    return *this;
+  }
+};
+
+// Filters of the job and contact listings. `q` is a case-insensitive (ASCII) substring search
+// over the human-facing fields; `status` matches the status name exactly.
+struct ListQuery {
+  int64_t limit = 50;
+  int64_t offset = 0;
+  std::string status;
+  std::string q;
+  bool include_deleted = false;
+};
+
+template <class T>
+struct Page {
+  std::vector<T> items;
+  int64_t total = 0;  // rows matching the filter, ignoring limit and offset
+};
+
+// Which rows an id listing covers.
+enum class Presence { active, deleted, all };
+
+}  // namespace gep::domain

@@ -1,0 +1,103 @@
+#pragma once
+// Repository interfaces: the domain says what it needs from storage, the store module provides
+// it (for SQLite and PostgreSQL). Expected failures are Result values; "not found" is an empty
+// optional, not an error.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "domain/paging.h"
+#include "domain/records.h"
+#include "domain/sync_records.h"
+
+namespace gep::domain {
+
+// The common shape of every mirrored JobNimbus record type, keyed by `jnid`.
+template <class Record>
+class RecordRepository {
+ public:
+  virtual ~RecordRepository() = default;
+
+  // Inserts or updates by jnid, hundreds of rows per statement, atomically. A record that
+  // reappears is undeleted; one with is_active=false is stored soft-deleted. When the same jnid
+  // occurs twice in `records` the last one wins and the earlier counts as unchanged.
+  virtual Result<UpsertCounts> upsert_batch(std::span<const Record> records) = 0;
+  virtual Result<std::optional<Record>> find_by_id(int64_t id) = 0;
+  virtual Result<std::optional<Record>> find_by_jnid(std::string_view jnid) = 0;
+  // Records with these jnids, deleted ones included, in no particular order.
+  virtual Result<std::vector<Record>> find_by_jnids(std::span<const std::string> jnids) = 0;
+  // Sorted jnids, for the reconciliation pass that detects deletes.
+  virtual Result<std::vector<std::string>> list_jnids(Presence presence) = 0;
+  // Soft delete / undelete; each answers how many rows actually changed state.
+  virtual Result<int64_t> mark_deleted(std::span<const std::string> jnids, int64_t deleted_at) = 0;
+  virtual Result<int64_t> undelete(std::span<const std::string> jnids) = 0;
+  // Soft-deletes every active record whose jnid is not in `present` (atomically).
+  virtual Result<int64_t> mark_deleted_except(std::span<const std::string> present,
+                                              int64_t deleted_at) = 0;
+};
+
+class JobRepository : public RecordRepository<Job> {
+ public:
+  // Newest JobNimbus update first. Search covers name, number, display and customer name and
+  // the address.
+  virtual Result<Page<Job>> list(const ListQuery& query) = 0;
+  virtual Status mark_files_synced(std::span<const std::string> job_jnids, int64_t synced_at) = 0;
+};
+
+class ContactRepository : public RecordRepository<Contact> {
+ public:
+  // Search covers names, company, email, phones and address.
+  virtual Result<Page<Contact>> list(const ListQuery& query) = 0;
+  // Case-insensitive; active contacts only.
+  virtual Result<std::vector<Contact>> find_by_email(std::string_view email) = 0;
+};
+
+class FileRepository : public RecordRepository<File> {
+ public:
+  // Oldest first (by date_file_created, then JobNimbus creation); active files only.
+  virtual Result<std::vector<File>> list_for_job(std::string_view job_jnid,
+                                                 std::optional<FileKind> kind = std::nullopt) = 0;
+};
+
+class ActivityRepository : public RecordRepository<Activity> {
+ public:
+  // Oldest first; active activities only.
+  virtual Result<std::vector<Activity>> list_for_job(std::string_view job_jnid) = 0;
+  virtual Result<std::vector<Activity>> status_changes_for_job(std::string_view job_jnid) = 0;
+};
+
+class JobContactRepository {
+ public:
+  virtual ~JobContactRepository() = default;
+  // Replaces all links of `job_jnids` with `links` (which should only name those jobs).
+  virtual Status replace_for_jobs(std::span<const std::string> job_jnids,
+                                  std::span<const JobContact> links) = 0;
+  virtual Result<std::vector<JobContact>> list_for_job(std::string_view job_jnid) = 0;
+  virtual Result<std::vector<JobContact>> list_for_contact(std::string_view contact_jnid) = 0;
+};
+
+class SyncStateRepository {
+ public:
+  virtual ~SyncStateRepository() = default;
+  virtual Result<std::optional<SyncCursor>> get(std::string_view entity) = 0;
+  // Insert or replace; `updated_at` is set to the store's clock.
+  virtual Status put(const SyncCursor& cursor) = 0;
+  virtual Result<std::vector<SyncCursor>> list() = 0;
+};
+
+class SyncLogRepository {
+ public:
+  virtual ~SyncLogRepository() = default;
+  // Answers the new log's id.
+  virtual Result<int64_t> append(const SyncLog& log) = 0;
+  // Newest first (created_at, then id).
+  virtual Result<Page<SyncLog>> list(int64_t limit, int64_t offset) = 0;
+  virtual Result<std::optional<SyncLog>> latest() = 0;
+  virtual Result<std::optional<SyncLog>> latest_for_entity(std::string_view entity) = 0;
+};
+
+}  // namespace gep::domain

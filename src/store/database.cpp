@@ -1,0 +1,158 @@
+#include "store/database.h"
+
+#include <filesystem>
+
+#include "core/logging.h"
+#include "core/url.h"
+#include "store/migrations/migration.h"
+#include "store/postgres/pg_connection.h"
+#include "store/repos/sql_repositories.h"
+#include "store/sqlite/sqlite_connection.h"
+
+namespace gep::store {
+namespace {
+
+Status create_parent_directory(const std::string& path) {
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (parent.empty()) return {};
+  std::error_code error;
+  std::filesystem::create_directories(parent, error);
+  if (error) {
+    return fail(std::string(sql::kDatabaseError),
+                "sqlite: cannot create directory " + parent.string() + ": " + error.message());
+  }
+  return {};
+}
+
+// "host:port/db" of a PostgreSQL URL: enough to tell which server, never the credentials.
+std::string describe_postgres(const std::string& url) {
+  const auto parsed = parse_url(url);
+  if (!parsed) return "(unparsed URL)";
+  const std::string path = parsed->path_and_query.substr(0, parsed->path_and_query.find('?'));
+  return parsed->host + (parsed->port != 0 ? ":" + std::to_string(parsed->port) : "") + path;
+}
+
+sql::ConnectionFactory factory_for(const DatabaseOptions& options) {
+  if (options.kind == DatabaseKind::postgres) {
+    return [url = options.postgres_url]() -> Result<std::unique_ptr<sql::Connection>> {
+      auto connection = postgres::PgConnection::connect(url, {});
+      if (!connection) return fail(connection.error());
+      return std::unique_ptr<sql::Connection>(std::move(connection).value());
+    };
+  }
+  return [path = options.sqlite_path,
+          timeout = options.sqlite_busy_timeout_ms]() -> Result<std::unique_ptr<sql::Connection>> {
+    auto connection = sqlite::SqliteConnection::open(path, {.busy_timeout_ms = timeout});
+    if (!connection) return fail(connection.error());
+    return std::unique_ptr<sql::Connection>(std::move(connection).value());
+  };
+}
+
+}  // namespace
+
+DatabaseOptions database_options(const Config& config) {
+  DatabaseOptions options;
+  options.kind = config.database_kind;
+  options.sqlite_path = config.sqlite_path;
+  options.postgres_url = config.database_kind == DatabaseKind::postgres ? config.database_url : "";
+  options.pool_size = config.database_pool_size;
+  return options;
+}
+
+Database::Database(sql::Dialect dialect, std::unique_ptr<sql::Pool> pool, const Clock* clock)
+    : dialect_(dialect),
+      system_clock_(clock == nullptr ? std::make_unique<SystemClock>() : nullptr),
+      clock_(clock == nullptr ? *system_clock_ : *clock),
+      pool_(std::move(pool)),
+      source_(std::make_unique<PooledSource>(*pool_, clock_)),
+      repositories_(std::make_unique<SqlRepositories>(*source_)) {}
+
+Database::~Database() = default;
+
+std::string Database::backend_name() const {
+  return dialect_ == sql::Dialect::postgres ? "postgres" : "sqlite";
+}
+
+Result<MigrationReport> Database::migrate() {
+  auto lease = pool_->acquire();
+  if (!lease) return fail(lease.error());
+  return migrations::migrate(**lease, clock_);
+}
+
+Status Database::ping() {
+  auto lease = pool_->acquire();
+  if (!lease) return fail(lease.error());
+  const auto answered = (*lease)->query("SELECT 1");
+  if (!answered) return fail(answered.error());
+  return {};
+}
+
+int Database::schema_version() {
+  auto lease = pool_->acquire();
+  if (!lease) return -1;
+  return migrations::current_version(**lease).value_or(-1);
+}
+
+int Database::latest_schema_version() {
+  return migrations::latest_version();
+}
+
+domain::JobRepository& Database::jobs() {
+  return repositories_->jobs();
+}
+domain::ContactRepository& Database::contacts() {
+  return repositories_->contacts();
+}
+domain::JobContactRepository& Database::job_contacts() {
+  return repositories_->job_contacts();
+}
+domain::FileRepository& Database::files() {
+  return repositories_->files();
+}
+domain::ActivityRepository& Database::activities() {
+  return repositories_->activities();
+}
+domain::SyncStateRepository& Database::sync_state() {
+  return repositories_->sync_state();
+}
+domain::SyncLogRepository& Database::sync_logs() {
+  return repositories_->sync_logs();
+}
+
+Status Database::in_transaction(const std::function<Status(domain::Repositories&)>& work) {
+  auto lease = pool_->acquire();
+  if (!lease) return fail(lease.error());
+  auto transaction = sql::Transaction::begin(**lease);
+  if (!transaction) return fail(transaction.error());
+  BoundSource source(**lease, clock_);
+  SqlRepositories repositories(source);
+  if (const Status done = work(repositories); !done) return done;
+  return transaction->commit();
+}
+
+Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options) {
+  const bool postgres = options.kind == DatabaseKind::postgres;
+  if (!postgres) {
+    if (options.sqlite_path.empty()) return fail("validation", "sqlite: no database file given");
+    if (const Status created = create_parent_directory(options.sqlite_path); !created) {
+      return fail(created.error());
+    }
+  }
+  auto pool = std::make_unique<sql::Pool>(factory_for(options),
+                                          static_cast<size_t>(std::max(options.pool_size, 1)));
+  {
+    // Connect once now, so that a wrong URL or an unwritable file stops start-up with its reason.
+    auto probe = pool->acquire();
+    if (!probe) return fail(probe.error());
+  }
+  const auto dialect = postgres ? sql::Dialect::postgres : sql::Dialect::sqlite;
+  log::info("database: {} {}", postgres ? "postgres" : "sqlite",
+            postgres ? describe_postgres(options.postgres_url) : options.sqlite_path);
+  return std::unique_ptr<Database>(new Database(dialect, std::move(pool), options.clock));
+}
+
+Result<std::unique_ptr<Database>> open_database(const Config& config) {
+  return open_database(database_options(config));
+}
+
+}  // namespace gep::store

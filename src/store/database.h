@@ -1,0 +1,89 @@
+#pragma once
+// The storage facade `gep` opens once per process: SQLite (embedded, the default) or PostgreSQL,
+// chosen by DATABASE_URL. It owns the connection pool, runs migrations, answers health probes and
+// hands out the repositories (see domain/data_store.h for units of work).
+//
+// Time is stored as BIGINT unix seconds, UTC, everywhere (see migrations/migration.h); the API
+// layer formats ISO 8601.
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/result.h"
+#include "domain/data_store.h"
+#include "store/migrations/migrator.h"
+#include "store/sql/connection.h"
+#include "store/sql/pool.h"
+
+namespace gep::store {
+
+using migrations::MigrationReport;
+
+struct DatabaseOptions {
+  DatabaseKind kind = DatabaseKind::sqlite;
+  std::string sqlite_path;   // kind == sqlite; its directory is created when missing
+  std::string postgres_url;  // kind == postgres: postgres://user:pass@host:port/db[?options]
+  int pool_size = 8;
+  int sqlite_busy_timeout_ms = 5000;
+  const Clock* clock = nullptr;  // the system clock when null; must outlive the Database
+};
+
+DatabaseOptions database_options(const Config& config);
+
+class SqlRepositories;
+class PooledSource;
+
+class Database final : public domain::DataStore {
+ public:
+  ~Database() override;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  std::string backend_name() const;  // "sqlite" | "postgres"
+  sql::Dialect dialect() const { return dialect_; }
+
+  Result<MigrationReport> migrate();
+  // A round trip to the database (GET /api/v1/health).
+  Status ping();
+  // The applied schema version: 0 for an empty database, -1 when it cannot be read (health
+  // pings first, so that case has already been reported).
+  int schema_version();
+  static int latest_schema_version();
+
+  domain::JobRepository& jobs() override;
+  domain::ContactRepository& contacts() override;
+  domain::JobContactRepository& job_contacts() override;
+  domain::FileRepository& files() override;
+  domain::ActivityRepository& activities() override;
+  domain::SyncStateRepository& sync_state() override;
+  domain::SyncLogRepository& sync_logs() override;
+
+  Status in_transaction(const std::function<Status(domain::Repositories&)>& work) override;
+
+  // For store code of later issues (outbox, users, ...) and for tests.
+  sql::Pool& pool() { return *pool_; }
+  const Clock& clock() const { return clock_; }
+  // A connection outside the pool, e.g. to hold a PostgreSQL advisory lock for a long time.
+  Result<std::unique_ptr<sql::Connection>> open_dedicated_connection() {
+    return pool_->open_dedicated();
+  }
+
+ private:
+  friend Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options);
+  Database(sql::Dialect dialect, std::unique_ptr<sql::Pool> pool, const Clock* clock);
+
+  sql::Dialect dialect_;
+  std::unique_ptr<SystemClock> system_clock_;
+  const Clock& clock_;
+  std::unique_ptr<sql::Pool> pool_;
+  std::unique_ptr<PooledSource> source_;
+  std::unique_ptr<SqlRepositories> repositories_;
+};
+
+// Opens (and for SQLite creates) the database and checks one connection; never logs a password.
+Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options);
+Result<std::unique_ptr<Database>> open_database(const Config& config);
+
+}  // namespace gep::store

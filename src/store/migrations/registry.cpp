@@ -1,0 +1,26 @@
+#include <array>
+
+#include "store/migrations/migration.h"
+
+namespace gep::store::migrations {
+namespace {
+
+const std::array<Migration, 1>& table() {
+  // Function-local so that it is built after the SQL constants of the other files.
+  static const std::array<Migration, 1> migrations{{
+      {1, "initial schema", kInitialSqlite, kInitialPostgres},
+  }};
+  return migrations;
+}
+
+}  // namespace
+
+std::span<const Migration> all_migrations() {
+  return table();
+}
+
+int latest_version() {
+  return table().back().version;
+}
+
+}  // namespace gep::store::migrations

@@ -1,0 +1,19 @@
+#pragma once
+// The listing's q= search: a lower-cased copy of the searchable fields is stored per row and
+// matched with LIKE '%q%'. Lower-casing happens here, in C++, so that both backends agree;
+// it folds ASCII only (other letters match as typed).
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace gep::store {
+
+std::string ascii_lower(std::string_view text);
+// The fields joined by a separator that no search term contains, so a match never spans two.
+std::string search_text_of(std::initializer_list<std::string_view> fields);
+// "%<q lower-cased, with % _ \ escaped>%" for `search_text LIKE ? ESCAPE '\'`.
+std::string like_pattern(std::string_view query);
+
+inline constexpr std::string_view kSearchCondition = "search_text LIKE ? ESCAPE '\\'";
+
+}  // namespace gep::store
