@@ -1,0 +1,14 @@
+#pragma once
+// JobRiskSnapshotDTO as JSON: {jobId, jobNimbusId, jobNumber, jobName, customerName, status,
+// riskLevel, reasons: [{code, severity, message, details, action}], recommendedActions,
+// jobNimbusUrl, evaluatedAt}. `details` holds only the keys that apply: days, mediumAt, highAt,
+// since (ISO 8601), status, documentKind, requiredFrom, highFrom, missingPhotos.
+#include <nlohmann/json.hpp>
+
+#include "risk/snapshot.h"
+
+namespace gep::risk {
+
+nlohmann::json to_json(const JobRiskSnapshot& snapshot);
+
+}  // namespace gep::risk
