@@ -20,6 +20,8 @@ class FakeGateway final : public JobNimbusGateway {
   int requests = 0;
   int pages_served = 0;
   std::vector<std::string> unusable_jnids;  // served as skipped records
+  jobnimbus::AccountSettings settings;        // GET /account/settings
+  bool fail_settings = false;
 
   std::unique_ptr<PageSource<jobnimbus::Job>> jobs(const jobnimbus::StreamCursor& start) override {
     return listing(jobs_by_id, start);
@@ -57,6 +59,14 @@ class FakeGateway final : public JobNimbusGateway {
       if (file.is_active && file.primary && file.primary->id == jnid) out.push_back(file);
     }
     return out;
+  }
+  // Not counted in `requests`: the tests of those count list requests.
+  jobnimbus::ApiResult<jobnimbus::AccountSettings> account_settings() override {
+    if (fail_settings) {
+      return fail(jobnimbus::ApiError{jobnimbus::ApiErrorKind::transient, 503,
+                                      "JobNimbus answered 503", "", std::nullopt, 1});
+    }
+    return settings;
   }
   uint64_t requests_sent() const override { return static_cast<uint64_t>(requests); }
 

@@ -1,0 +1,40 @@
+#pragma once
+// A test stand-in for one JobNimbus list endpoint with the behaviour the cursor stream must cope
+// with: size <= 1000, from + size <= 10,000 (else 400), range filters on date_updated, sort by
+// date_updated, and (optionally) an order of equal-second records that changes on every call.
+// Written with nlohmann-json so it shares no parsing code with the client.
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "jobnimbus/scripted_server.h"
+
+namespace gep::testing {
+
+struct FakeRecord {
+  std::string jnid;
+  int64_t date_updated = 0;
+  std::string json;  // the full record
+};
+
+// `count` jobs whose date_updated values come from `seconds(i)`.
+std::vector<FakeRecord> make_jobs(size_t count, const std::function<int64_t(size_t)>& seconds);
+
+class FakeListApi {
+ public:
+  // shuffle_ties: equal date_updated seconds come back in a new order on every call;
+  // honour_jnid_sort: sort_field=jnid gives a stable jnid order (as Elasticsearch would).
+  FakeListApi(std::vector<FakeRecord> records, std::string wrapper = "results",
+              bool shuffle_ties = false, bool honour_jnid_sort = true);
+  ScriptedReply handle(const RecordedRequest& request);
+
+ private:
+  std::vector<FakeRecord> records_;  // sorted by date_updated, stable
+  std::string wrapper_;
+  bool shuffle_ties_;
+  bool honour_jnid_sort_;
+  std::mt19937 random_{12345};
+};
+
+}  // namespace gep::testing

@@ -1,0 +1,220 @@
+// The cursor stream against a fake list endpoint over real HTTP: exactly one page, past the
+// 10,000-result window, equal seconds across page boundaries (in shifting order), a second
+// holding more records than a page, resuming from a saved cursor.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "jobnimbus/client_fixture.h"
+#include "jobnimbus/fake_list_api.h"
+#include "jobnimbus/scripted_server.h"
+
+namespace gep::jobnimbus {
+namespace {
+
+using gep::testing::FakeListApi;
+using gep::testing::make_jobs;
+using gep::testing::ScriptedServer;
+
+struct Drained {
+  std::vector<std::string> ids;
+  std::vector<std::string> warnings;
+  int requests = 0;
+};
+
+template <class Stream>
+Drained drain(Stream& stream, int max_pages = 1000) {
+  Drained out;
+  while (!stream.done() && max_pages-- > 0) {
+    auto page = stream.next_page();
+    EXPECT_TRUE(page.ok()) << page.error().describe();
+    if (!page.ok()) break;
+    for (const auto& record : page->records) out.ids.push_back(record.jnid);
+    for (auto& warning : page->warnings) out.warnings.push_back(warning);
+  }
+  out.requests = stream.requests();
+  return out;
+}
+
+void expect_each_once(const std::vector<std::string>& ids, size_t expected) {
+  const std::set<std::string> unique(ids.begin(), ids.end());
+  EXPECT_EQ(ids.size(), unique.size()) << "duplicates delivered";
+  EXPECT_EQ(unique.size(), expected);
+}
+
+struct StreamTest : ::testing::Test {
+  ScriptedServer server;
+  gep::testing::TestClient client = gep::testing::make_test_client(server.base_url());
+
+  void serve(std::vector<gep::testing::FakeRecord> records, bool shuffle_ties = false) {
+    auto api = std::make_shared<FakeListApi>(std::move(records), "results", shuffle_ties);
+    server.set_handler(
+        [api](const gep::testing::RecordedRequest& request) { return api->handle(request); });
+  }
+};
+
+TEST_F(StreamTest, ExactlyOnePage) {
+  serve(make_jobs(1000, [](size_t i) { return 1'700'000'000 + static_cast<int64_t>(i); }));
+  auto stream = client->stream_jobs();
+  const Drained drained = drain(stream);
+  expect_each_once(drained.ids, 1000);
+  EXPECT_EQ(drained.requests, 2);  // the full page, then one that proves nothing follows
+  const auto first = server.requests().at(0);
+  EXPECT_EQ(first.query.at("size"), "1000");
+  EXPECT_EQ(first.query.at("sort_field"), "date_updated");
+  EXPECT_EQ(first.query.at("sort_direction"), "asc");
+}
+
+TEST_F(StreamTest, PastTheResultWindow) {
+  serve(make_jobs(10'001, [](size_t i) { return 1'700'000'000 + static_cast<int64_t>(i / 2); }));
+  auto stream = client->stream_jobs();
+  const Drained drained = drain(stream);
+  expect_each_once(drained.ids, 10'001);
+  EXPECT_TRUE(drained.warnings.empty());
+  for (const auto& request : server.requests()) EXPECT_EQ(request.query.at("from"), "0");
+  EXPECT_LE(drained.requests, 13);
+}
+
+TEST_F(StreamTest, EqualSecondsAcrossPageBoundariesInShiftingOrder) {
+  // Clusters of 1 to 7 records per second, page size 10: clusters straddle most boundaries, and
+  // the fake reorders equal seconds on every call.
+  serve(make_jobs(503,
+                  [](size_t i) { return 1'700'000'000 + static_cast<int64_t>((i * i) % 997 / 7); }),
+        /*shuffle_ties=*/true);
+  StreamOptions options;
+  options.page_size = 10;
+  auto stream = client->stream_jobs(options);
+  const Drained drained = drain(stream);
+  expect_each_once(drained.ids, 503);
+  EXPECT_TRUE(drained.warnings.empty());
+}
+
+TEST_F(StreamTest, ASecondFullerThanAPage) {
+  // 25 records in one second between neighbours, page size 10: paged inside the second by `from`.
+  std::vector<gep::testing::FakeRecord> records = make_jobs(45, [](size_t i) {
+    return i < 10 ? 1'700'000'000 + static_cast<int64_t>(i)
+                  : (i < 35 ? 1'700'000'100 : 1'700'000'200 + static_cast<int64_t>(i));
+  });
+  serve(records);
+  StreamOptions options;
+  options.page_size = 10;
+  auto stream = client->stream_jobs(options);
+  const Drained drained = drain(stream);
+  expect_each_once(drained.ids, 45);
+  EXPECT_TRUE(drained.warnings.empty());
+  bool paged_inside = false;
+  for (const auto& request : server.requests()) {
+    if (request.query.at("from") != "0") paged_inside = true;
+  }
+  EXPECT_TRUE(paged_inside);
+}
+
+TEST_F(StreamTest, ACrowdedSecondInShiftingOrderIsPagedByJnid) {
+  serve(make_jobs(2500,
+                  [](size_t i) {
+                    return int64_t{1'700'000'000} + (i < 2400 ? 0 : static_cast<int64_t>(i));
+                  }),
+        /*shuffle_ties=*/true);
+  auto stream = client->stream_jobs();
+  const Drained drained = drain(stream);
+  expect_each_once(drained.ids, 2500);
+  EXPECT_TRUE(drained.warnings.empty());
+}
+
+TEST_F(StreamTest, ACrowdedSecondWhoseJnidSortIsIgnoredIsRescanned) {
+  auto api =
+      std::make_shared<FakeListApi>(make_jobs(30, [](size_t) { return int64_t{1'700'000'000}; }),
+                                    "results", /*shuffle_ties=*/true, /*honour_jnid_sort=*/false);
+  server.set_handler(
+      [api](const gep::testing::RecordedRequest& request) { return api->handle(request); });
+  StreamOptions options;
+  options.page_size = 10;
+  auto stream = client->stream_jobs(options);
+  const Drained drained = drain(stream);
+  const std::set<std::string> unique(drained.ids.begin(), drained.ids.end());
+  EXPECT_EQ(drained.ids.size(), unique.size());
+  // Up to three passes: either everything came, or the stream says what it could not list.
+  EXPECT_TRUE(unique.size() == 30 || !drained.warnings.empty());
+}
+
+TEST_F(StreamTest, ResumesFromASavedCursor) {
+  serve(make_jobs(2500, [](size_t i) { return 1'700'000'000 + static_cast<int64_t>(i / 3); }),
+        true);
+  StreamOptions options;
+  options.page_size = 1000;
+  std::vector<std::string> ids;
+  std::string saved;
+  {
+    auto stream = client->stream_jobs(options);
+    auto page = stream.next_page();
+    ASSERT_TRUE(page.ok());
+    for (const auto& job : page->records) ids.push_back(job.jnid);
+    saved = page->cursor.to_json();  // what the sync engine commits with the page
+  }
+  const auto cursor = StreamCursor::from_json(saved);
+  ASSERT_TRUE(cursor.has_value());
+  options.start = *cursor;
+  auto resumed = client->stream_jobs(options);
+  const Drained rest = drain(resumed);
+  ids.insert(ids.end(), rest.ids.begin(), rest.ids.end());
+  expect_each_once(ids, 2500);
+}
+
+TEST_F(StreamTest, AFailedPageLeavesTheStreamInPlace) {
+  auto api = std::make_shared<FakeListApi>(
+      make_jobs(30, [](size_t i) { return 1'700'000'000 + static_cast<int64_t>(i); }));
+  int calls = 0;
+  server.set_handler([api, &calls](const gep::testing::RecordedRequest& request) {
+    return ++calls == 2 ? gep::testing::ScriptedReply::http(401, "Unauthorized", {}, "text/plain")
+                        : api->handle(request);
+  });
+  StreamOptions options;
+  options.page_size = 10;
+  auto stream = client->stream_jobs(options);
+  ASSERT_TRUE(stream.next_page().ok());
+  const StreamCursor before = stream.cursor();
+  ASSERT_FALSE(stream.next_page().ok());
+  EXPECT_EQ(stream.cursor(), before);
+  const Drained rest = drain(stream);
+  EXPECT_EQ(rest.ids.size(), 20U);
+}
+
+TEST_F(StreamTest, SkippedRecordsAreReportedAndTheRestKept) {
+  server.enqueue(gep::testing::ScriptedReply::json(
+      R"({"count":3,"results":[{"jnid":"a","date_updated":5},{"jnid":7,"date_updated":5},{"jnid":"b","date_updated":6}]})"));
+  auto stream = client->stream_jobs();
+  auto page = stream.next_page();
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->records.size(), 2U);
+  ASSERT_EQ(page->skipped.size(), 1U);
+  EXPECT_EQ(page->skipped[0].reason, "jnid is not a string");
+  EXPECT_TRUE(stream.done());
+}
+
+TEST_F(StreamTest, IdOnlyListing) {
+  serve(make_jobs(1500, [](size_t i) { return 1'700'000'000 + static_cast<int64_t>(i); }));
+  auto stream = client->stream_ids(Entity::contacts);
+  const Drained drained = drain(stream);
+  expect_each_once(drained.ids, 1500);
+  const auto first = server.requests().at(0);
+  EXPECT_EQ(first.path, "/api1/contacts");
+  EXPECT_EQ(first.query.at("fields"), "jnid,date_updated");
+  EXPECT_EQ(first.query.at("size"), "1000");
+}
+
+TEST_F(StreamTest, FilesWrapperAndExtraFilter) {
+  auto api = std::make_shared<FakeListApi>(
+      make_jobs(5, [](size_t i) { return 1'700'000'000 + static_cast<int64_t>(i); }), "files");
+  server.set_handler(
+      [api](const gep::testing::RecordedRequest& request) { return api->handle(request); });
+  StreamOptions options;
+  options.must.push_back(term_clause("record_type", "2"));
+  auto stream = client->stream_files(options);
+  const Drained drained = drain(stream);
+  EXPECT_EQ(drained.ids.size(), 5U);
+  EXPECT_NE(server.requests().at(0).query.at("filter").find(R"({"term":{"record_type":"2"}})"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace gep::jobnimbus
