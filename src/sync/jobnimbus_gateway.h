@@ -40,6 +40,8 @@ class JobNimbusGateway {
   virtual jobnimbus::ApiResult<jobnimbus::Contact> contact(const std::string& jnid) = 0;
   virtual jobnimbus::ApiResult<std::vector<jobnimbus::FileRecord>> job_files(
       const std::string& jnid) = 0;
+  // GET /account/settings: the workflows and which of their statuses are closed.
+  virtual jobnimbus::ApiResult<jobnimbus::AccountSettings> account_settings() = 0;
 
   virtual uint64_t requests_sent() const = 0;
 };

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 #include "core/logging.h"
 #include "sync/entity_binding.h"
+#include "sync/workflow_sync.h"
 
 namespace gep::sync {
 namespace {
@@ -49,9 +51,36 @@ domain::SyncCursor cursor_row(const std::string& key, const jobnimbus::StreamCur
   return row;
 }
 
+// Soft-deletes the mirror's active records missing from JobNimbus and restores deleted ones that
+// are back. After a complete pull every JobNimbus record is in the mirror, so when JobNimbus's
+// count equals the mirror's active count nothing vanished: the first id page (one request) settles
+// it and the full id listing runs only when the counts differ.
 template <class Repository>
-void apply_reconciliation(Repository& repository, std::vector<std::string>& present, int64_t now,
-                          PullReport& report) {
+void reconcile(Repository& repository, PageSource<jobnimbus::RecordId>& source,
+               std::string_view entity, int64_t now, PullReport& report) {
+  const auto local = repository.list_jnids(domain::Presence::active);
+  if (!local) {
+    report.errors.push_back("reconcile: " + local.error().message);
+    return;
+  }
+  std::vector<std::string> present;
+  int attempts = 0;
+  bool first_page = true;
+  while (!source.done()) {
+    auto page = source.next_page();
+    ++report.requests;
+    if (!page) {
+      if (++attempts < 3) continue;
+      // Never delete from a partial id set.
+      report.errors.push_back("reconcile " + std::string(entity) +
+                              " skipped: " + page.error().describe());
+      return;
+    }
+    attempts = 0;
+    if (first_page && page->total == static_cast<int64_t>(local->size())) return;
+    first_page = false;
+    for (const auto& id : page->records) present.push_back(id.jnid);
+  }
   std::sort(present.begin(), present.end());
   present.erase(std::unique(present.begin(), present.end()), present.end());
   const auto deleted_locally = repository.list_jnids(domain::Presence::deleted);
@@ -102,6 +131,12 @@ PullReport PullEngine::pull(PullEntity entity, const PullOptions& options) {
       break;
   }
   if (report.listing_completed && options.reconcile_deletes) reconcile_deletes(entity, report);
+  if (entity == PullEntity::jobs) {
+    // Which statuses are closed (risk) comes with the account settings: small, so every jobs
+    // pull re-reads them.
+    if (const auto workflows = sync_workflows(gateway_, store_); !workflows)
+      report.errors.push_back(workflows.error().message);
+  }
   if (!report.errors.empty() || report.failed > 0) {
     const bool nothing_stored = report.created + report.updated + report.unchanged == 0;
     report.status = nothing_stored && !report.listing_completed ? domain::SyncStatus::failed
@@ -165,6 +200,11 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
       auto counts = Binding::repository(repositories).upsert_batch(records);
       if (!counts) return fail(counts.error());
       if (auto extras = Binding::store_extras(repositories, page->records); !extras) return extras;
+      if constexpr (std::is_same_v<Wire, jobnimbus::Job>) {
+        const auto conflicts = detect_status_conflicts(
+            repositories, page->records, options.conflict_policy, to_unix_seconds(clock_.now()));
+        if (!conflicts) return fail(conflicts.error());
+      }
       report.created += counts->created;
       report.updated += counts->updated;
       report.unchanged += counts->unchanged;
@@ -203,31 +243,16 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
 
 void PullEngine::reconcile_deletes(PullEntity entity, PullReport& report) {
   auto source = gateway_.ids(wire_entity(entity));
-  std::vector<std::string> present;
-  int attempts = 0;
-  while (!source->done()) {
-    auto page = source->next_page();
-    ++report.requests;
-    if (!page) {
-      if (++attempts < 3) continue;
-      // Never delete from a partial id set.
-      report.errors.push_back("reconcile " + std::string(to_string(entity)) +
-                              " skipped: " + page.error().describe());
-      return;
-    }
-    attempts = 0;
-    for (const auto& id : page->records) present.push_back(id.jnid);
-  }
   const int64_t now = to_unix_seconds(clock_.now());
   switch (entity) {
     case PullEntity::jobs:
-      apply_reconciliation(base(store_.jobs()), present, now, report);
+      reconcile(base(store_.jobs()), *source, to_string(entity), now, report);
       break;
     case PullEntity::contacts:
-      apply_reconciliation(store_.contacts(), present, now, report);
+      reconcile(store_.contacts(), *source, to_string(entity), now, report);
       break;
     case PullEntity::files:
-      apply_reconciliation(store_.files(), present, now, report);
+      reconcile(store_.files(), *source, to_string(entity), now, report);
       break;
   }
 }

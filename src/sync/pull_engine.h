@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "domain/data_store.h"
 #include "domain/sync_records.h"
+#include "sync/conflicts.h"
 #include "sync/jobnimbus_gateway.h"
 
 namespace gep::sync {
@@ -36,6 +37,8 @@ struct PullOptions {
   bool resume_full = true;
   int max_page_attempts = 3;
   std::string trigger = "manual";
+  // A job status set through gep and also changed in JobNimbus (sync/conflicts.h).
+  ConflictPolicy conflict_policy = ConflictPolicy::last_write_wins;
   std::function<void(const PullProgress&)> on_progress;
 };
 

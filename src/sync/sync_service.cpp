@@ -17,6 +17,7 @@ PullOptions SyncService::options_for(PullMode mode, const std::string& trigger) 
   options.reconcile_deletes = settings_.reconcile_deletes || mode == PullMode::full;
   options.resume_full = false;
   options.trigger = trigger;
+  options.conflict_policy = settings_.conflict_policy;
   return options;
 }
 
@@ -24,17 +25,22 @@ std::optional<PullReport> SyncService::pull(PullEntity entity, PullMode mode,
                                             const std::string& trigger) {
   const std::unique_lock lock(running_, std::try_to_lock);
   if (!lock.owns_lock()) return std::nullopt;
-  return engine_.pull(entity, options_for(mode, trigger));
+  const int64_t started_at = to_unix_seconds(clock_.now());
+  PullReport report = engine_.pull(entity, options_for(mode, trigger));
+  if (after_run_) after_run_(started_at);
+  return report;
 }
 
 std::optional<std::vector<PullReport>> SyncService::pull_all(PullMode mode,
                                                              const std::string& trigger) {
   const std::unique_lock lock(running_, std::try_to_lock);
   if (!lock.owns_lock()) return std::nullopt;
+  const int64_t started_at = to_unix_seconds(clock_.now());
   std::vector<PullReport> reports;
   for (const auto entity : {PullEntity::jobs, PullEntity::contacts, PullEntity::files}) {
     reports.push_back(engine_.pull(entity, options_for(mode, trigger)));
   }
+  if (after_run_) after_run_(started_at);
   return reports;
 }
 
@@ -42,7 +48,10 @@ std::optional<JobFilesReport> SyncService::sync_files_of(
     const std::vector<std::string>& job_jnids) {
   const std::unique_lock lock(running_, std::try_to_lock);
   if (!lock.owns_lock()) return std::nullopt;
-  return sync_job_files(gateway_, store_, clock_, job_jnids);
+  const int64_t started_at = to_unix_seconds(clock_.now());
+  JobFilesReport report = sync_job_files(gateway_, store_, clock_, job_jnids);
+  if (after_run_) after_run_(started_at);
+  return report;
 }
 
 }  // namespace gep::sync

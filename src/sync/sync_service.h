@@ -1,6 +1,7 @@
 #pragma once
 // The one door to pulling: manual API calls, the CLI and the scheduler all come through here, so
 // runs in this process never overlap (a second caller is told a run is in progress).
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -13,6 +14,7 @@ namespace gep::sync {
 struct SyncSettings {
   int64_t lookback_seconds = 300;
   bool reconcile_deletes = true;
+  ConflictPolicy conflict_policy = ConflictPolicy::last_write_wins;
 };
 
 class SyncService {
@@ -26,6 +28,12 @@ class SyncService {
   // Jobs, contacts, then files: the scheduled incremental sync.
   std::optional<std::vector<PullReport>> pull_all(PullMode mode, const std::string& trigger);
 
+  // Called after every pull or files sync with the time it started (the mirror's clock): records
+  // changed from then on are what it brought in (QC and risk re-evaluate those jobs). Set it
+  // before the service is shared between threads.
+  using AfterRun = std::function<void(int64_t started_at)>;
+  void set_after_run(AfterRun hook) { after_run_ = std::move(hook); }
+
  private:
   PullOptions options_for(PullMode mode, const std::string& trigger) const;
 
@@ -35,6 +43,7 @@ class SyncService {
   const SyncSettings settings_;
   PullEngine engine_;
   std::mutex running_;
+  AfterRun after_run_;
 };
 
 }  // namespace gep::sync

@@ -41,8 +41,8 @@ TEST_F(PullEngineTest, IncrementalPullReadsOnlyWhatChanged) {
   EXPECT_EQ(report.created, 1);
   EXPECT_EQ(report.updated, 1);
   EXPECT_EQ(report.fetched, 2);
-  // One short listing page, then the id listing: 7 ids at 3 per page.
-  EXPECT_EQ(gateway_.requests - requests_before, 1 + 3);
+  // One short listing page, then one id page whose count (7) equals the mirror's: no full listing.
+  EXPECT_EQ(gateway_.requests - requests_before, 1 + 1);
   const auto job = database_->jobs().find_by_jnid("b");
   EXPECT_EQ((*job)->status_name, "Permitting");
 }

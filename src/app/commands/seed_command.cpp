@@ -1,3 +1,4 @@
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -37,9 +38,11 @@ int seed() {
     stored += report.created + report.updated + report.unchanged;
     all_succeeded = all_succeeded && report.status == domain::SyncStatus::success;
   }
-  std::fprintf(stderr, "seed: %s; %lld records in the mirror, %llu JobNimbus requests%s\n",
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::fprintf(stderr, "seed: %s; %lld records in the mirror, %llu JobNimbus requests, peak memory %ld MiB%s\n",
                all_succeeded ? "done" : "finished with errors", static_cast<long long>(stored),
-               static_cast<unsigned long long>((*components)->client->requests_sent()),
+               static_cast<unsigned long long>((*components)->client->requests_sent()), usage.ru_maxrss / 1024,
                all_succeeded ? "" : " (run gep seed again to resume; see gep sync logs)");
   return all_succeeded ? 0 : 1;
 }

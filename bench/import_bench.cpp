@@ -1,0 +1,137 @@
+// Full-import rows/s from the sandbox, beside the raw batched-upsert rate and the one-autocommit-
+// per-row rate (the guide's loop) of the same store, measured in one run so the ratios hold on a
+// noisy machine.  Usage: import_bench JOBS [DATABASE_URL]   (default: a temp SQLite file)
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "app/jobnimbus_gateway_adapter.h"
+#include "jobnimbus/client.h"
+#include "sandbox/sandbox_server.h"
+#include "store/database.h"
+#include "sync/pull_engine.h"
+
+namespace {
+
+using gep::Config;
+using Seconds = std::chrono::duration<double>;
+
+std::unique_ptr<gep::store::Database> open_fresh(const std::string& url, const std::string& tag) {
+  gep::EnvMap environment{{"DATABASE_URL", url}};
+  if (url.rfind("sqlite:", 0) == 0) {
+    const std::string path = url.substr(7) + "." + tag;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    environment["DATABASE_URL"] = "sqlite:" + path;
+  }
+  auto database = gep::store::open_database(Config::load(environment));
+  if (!database || !(*database)->migrate()) {
+    std::fprintf(stderr, "cannot open %s\n", tag.c_str());
+    std::exit(1);
+  }
+  if (url.rfind("postgres", 0) == 0) {
+    // One PostgreSQL database serves all three measurements in turn: start each from empty.
+    auto lease = (*database)->pool().acquire();
+    if (lease)
+      (void)(*lease)->execute(
+          "TRUNCATE jobs, contacts, files, job_contacts, sync_state, sync_logs");
+  }
+  return std::move(database.value());
+}
+
+template <class Work>
+double timed(Work work) {
+  const auto start = std::chrono::steady_clock::now();
+  work();
+  return Seconds(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int64_t jobs = argc > 1 ? std::atoll(argv[1]) : 25'000;
+  const std::string url =
+      argc > 2
+          ? argv[2]
+          : "sqlite:" + (std::filesystem::temp_directory_path() / "gep-import-bench.db").string();
+
+  gep::sandbox::SandboxOptions sandbox_options;
+  sandbox_options.jobs = jobs;
+  gep::sandbox::SandboxServer sandbox(sandbox_options);
+  if (!sandbox.start()) return 1;
+
+  gep::jobnimbus::ClientOptions client_options;
+  client_options.base_url = sandbox.base_url();
+  client_options.api_key = sandbox.api_key();
+  client_options.max_rps = 100'000;
+  auto client = gep::jobnimbus::JobNimbusClient::create(client_options);
+  if (!client) return 1;
+  gep::app::JobNimbusGatewayAdapter gateway(**client);
+  gep::SystemClock clock;
+
+  // 1. The import, as `gep seed` does it.
+  auto store = open_fresh(url, "import");
+  gep::sync::PullEngine engine(gateway, *store, clock);
+  gep::sync::PullOptions options;
+  options.mode = gep::sync::PullMode::full;
+  int64_t imported = 0;
+  int64_t imported_jobs = 0;
+  double jobs_seconds = 0;
+  const double import_seconds = timed([&] {
+    for (const auto entity : {gep::sync::PullEntity::jobs, gep::sync::PullEntity::contacts,
+                              gep::sync::PullEntity::files}) {
+      const auto started = std::chrono::steady_clock::now();
+      const auto report = engine.pull(entity, options);
+      imported += report.created;
+      if (entity == gep::sync::PullEntity::jobs) {
+        imported_jobs = report.created;
+        jobs_seconds = Seconds(std::chrono::steady_clock::now() - started).count();
+      }
+    }
+  });
+
+  // 2. The same job rows, upserted straight into a fresh store: 1000 per transaction.
+  std::vector<std::string> jnids = *store->jobs().list_jnids(gep::domain::Presence::all);
+  std::vector<gep::domain::Job> rows = *store->jobs().find_by_jnids(jnids);
+  for (auto& row : rows) row.id = 0;
+  auto raw = open_fresh(url, "raw");
+  const double raw_seconds = timed([&] {
+    for (size_t start = 0; start < rows.size(); start += 1000) {
+      const auto batch =
+          std::span(rows).subspan(start, std::min<size_t>(1000, rows.size() - start));
+      (void)raw->in_transaction([&](gep::domain::Repositories& repositories) -> gep::Status {
+        if (auto counts = repositories.jobs().upsert_batch(batch); !counts)
+          return gep::fail(counts.error());
+        return {};
+      });
+    }
+  });
+
+  // 3. The guide's loop: one autocommitted upsert per row, on a sample.
+  auto single = open_fresh(url, "single");
+  const size_t sample = std::min<size_t>(rows.size(), 2000);
+  const double single_seconds = timed([&] {
+    for (size_t i = 0; i < sample; ++i)
+      (void)single->jobs().upsert_batch(std::span(rows).subspan(i, 1));
+  });
+
+  const double import_rate = static_cast<double>(imported) / import_seconds;
+  const double import_jobs_rate = static_cast<double>(imported_jobs) / jobs_seconds;
+  const double raw_rate = static_cast<double>(rows.size()) / raw_seconds;
+  const double single_rate = static_cast<double>(sample) / single_seconds;
+  std::printf("store: %s, %lld jobs (sandbox generated in %.1fs), %llu JobNimbus requests\n",
+              store->backend_name().c_str(), static_cast<long long>(jobs),
+              sandbox.generation_seconds(),
+              static_cast<unsigned long long>((*client)->requests_sent()));
+  std::printf("%-48s %12s\n", "measure", "rows/s");
+  std::printf("%-48s %12.0f\n", "full import, all entities (sandbox -> store)", import_rate);
+  std::printf("%-48s %12.0f\n", "full import, jobs phase", import_jobs_rate);
+  std::printf("%-48s %12.0f\n", "raw batched upsert of the same job rows", raw_rate);
+  std::printf("%-48s %12.0f\n", "one autocommitted upsert per row", single_rate);
+  std::printf("ratio import(jobs)/raw batched: %.2f (target >= 0.5)\n",
+              import_jobs_rate / raw_rate);
+  std::printf("ratio import(all)/one-per-row:  %.1fx (target >= 10x)\n", import_rate / single_rate);
+  sandbox.stop();
+  return 0;
+}
