@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 started=$(date +%s)
 step() { printf '\n==> %s (%ss)\n' "$*" "$(($(date +%s) - started))"; }
 jobs=$(nproc)
+# Paths relative to the checkout in ccache's keys, so a fresh clone (CI) reuses earlier compiles.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 
 step "setup"
 bash scripts/setup.sh

@@ -9,5 +9,6 @@ void add_serve_command(CLI::App& root, CommandRunner& run);
 void add_jobnimbus_command(CLI::App& root, CommandRunner& run);
 void add_sync_command(CLI::App& root, CommandRunner& run);
 void add_seed_command(CLI::App& root, CommandRunner& run);
+void add_sandbox_command(CLI::App& root, CommandRunner& run);
 
 }  // namespace gep::app
