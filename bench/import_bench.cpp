@@ -35,7 +35,7 @@ std::unique_ptr<gep::store::Database> open_fresh(const std::string& url, const s
     auto lease = (*database)->pool().acquire();
     if (lease)
       (void)(*lease)->execute(
-          "TRUNCATE jobs, contacts, files, job_contacts, sync_state, sync_logs");
+          "TRUNCATE jobs, contacts, files, job_contacts, sync_state, sync_logs CASCADE");
   }
   return std::move(database.value());
 }

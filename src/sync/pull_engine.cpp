@@ -7,6 +7,7 @@
 
 #include "core/logging.h"
 #include "sync/entity_binding.h"
+#include "sync/page_prefetcher.h"
 #include "sync/workflow_sync.h"
 
 namespace gep::sync {
@@ -174,19 +175,17 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
 
   auto source = Binding::listing(gateway_, start);
   jobnimbus::StreamCursor last = start;
-  int attempts = 0;
-  while (!source->done()) {
-    auto page = source->next_page();
-    ++report.requests;
-    if (!page) {
-      if (++attempts < options.max_page_attempts) continue;
+  PagePrefetcher<Wire> pages(*source, options.max_page_attempts);
+  while (auto page = pages.next()) {
+    report.requests = pages.requests();
+    if (!page->ok()) {
       report.errors.push_back("listing " + std::string(to_string(entity)) +
-                              " stopped: " + page.error().describe());
+                              " stopped: " + page->error().describe());
       return report;  // the saved cursor keeps what was stored; the next run resumes there
     }
-    attempts = 0;
-    report.fetched += static_cast<int64_t>(page->records.size() + page->skipped.size());
-    for (const auto& skipped : page->skipped) {
+    auto& stream_page = page->value();
+    report.fetched += static_cast<int64_t>(stream_page.records.size() + stream_page.skipped.size());
+    for (const auto& skipped : stream_page.skipped) {
       ++report.failed;
       report.errors.push_back(
           "skipped " + std::string(to_string(entity)) + " record " +
@@ -194,31 +193,35 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
           skipped.reason);
     }
     std::vector<typename Binding::Record> records;
-    records.reserve(page->records.size());
-    for (const auto& wire : page->records) records.push_back(to_domain(wire));
+    records.reserve(stream_page.records.size());
+    for (const auto& wire : stream_page.records) records.push_back(to_domain(wire));
     const auto stored = store_.in_transaction([&](domain::Repositories& repositories) -> Status {
       auto counts = Binding::repository(repositories).upsert_batch(records);
       if (!counts) return fail(counts.error());
-      if (auto extras = Binding::store_extras(repositories, page->records); !extras) return extras;
+      if (auto extras = Binding::store_extras(repositories, stream_page.records); !extras)
+        return extras;
       if constexpr (std::is_same_v<Wire, jobnimbus::Job>) {
-        const auto conflicts = detect_status_conflicts(
-            repositories, page->records, options.conflict_policy, to_unix_seconds(clock_.now()));
+        const auto conflicts =
+            detect_status_conflicts(repositories, stream_page.records, options.conflict_policy,
+                                    to_unix_seconds(clock_.now()));
         if (!conflicts) return fail(conflicts.error());
       }
       report.created += counts->created;
       report.updated += counts->updated;
       report.unchanged += counts->unchanged;
-      return repositories.sync_state().put(cursor_row(progress_key, page->cursor, 0));
+      return repositories.sync_state().put(cursor_row(progress_key, stream_page.cursor, 0));
     });
     if (!stored) {
       report.errors.push_back("storing " + std::string(to_string(entity)) + ": " +
                               stored.error().message);
       return report;
     }
-    last = page->cursor;
-    if (options.on_progress)
-      options.on_progress({entity, report.fetched, page->total, report.requests});
+    last = stream_page.cursor;
+    if (options.on_progress) {
+      options.on_progress({entity, report.fetched, stream_page.total, report.requests});
+    }
   }
+  report.requests = pages.requests();
   report.listing_completed = true;
   const int64_t now = to_unix_seconds(clock_.now());
   const auto finished = store_.in_transaction([&](domain::Repositories& repositories) -> Status {

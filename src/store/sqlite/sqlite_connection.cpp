@@ -78,7 +78,10 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
   if (mode->empty() || mode->front().text(0) != "wal") {
     return fail(std::string(sql::kDatabaseError), "sqlite: " + path + " cannot use WAL mode");
   }
-  for (const char* pragma : {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
+  // wal_autocheckpoint: a checkpoint (and its fdatasync) every ~40 MB of WAL instead of every
+  // 4 MB; an import of hundreds of thousands of rows otherwise stalls on them.
+  for (const char* pragma :
+       {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL", "PRAGMA wal_autocheckpoint=10000"}) {
     if (const Status set = connection->execute_script(pragma); !set) return fail(set.error());
   }
   return connection;
