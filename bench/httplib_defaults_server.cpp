@@ -8,8 +8,9 @@
 
 int main() {
   httplib::Server server;
-  const std::string body(R"({"status":"ok","version":"0.1.0","database":{"status":"ok","backend":"sqlite","schemaVersion":1},"padding":")" +
-                         std::string(90, 'x') + "\"}");
+  const std::string body(
+      R"({"status":"ok","version":"0.1.0","database":{"status":"ok","backend":"sqlite","schemaVersion":1},"padding":")" +
+      std::string(90, 'x') + "\"}");
   server.Get("/api/v1/health", [&body](const httplib::Request&, httplib::Response& response) {
     response.set_content(body, "application/json");
   });

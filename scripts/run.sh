@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the embedded default (SQLite under ./data): install, build, then `gep serve`
+# The main job on the embedded default (SQLite under ./data): install, build, start a local
+# JobNimbus sandbox with a realistic account, import it, then serve the dashboard (`gep demo`)
 # (which applies migrations at start-up). Ctrl-C stops it gracefully.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,4 +17,5 @@ if [ ! -f .env ]; then
   } >.env
   echo "run: wrote development keys to .env (INTERNAL_API_KEY is the x-internal-api-key header)"
 fi
-exec ./build/gep serve
+# A local JobNimbus (the sandbox) with a realistic account, imported, then served.
+exec ./build/gep demo

@@ -1,13 +1,19 @@
 #include "app/application.h"
 
+#include "app/evaluation_wiring.h"
 #include "app/jobnimbus_gateway_adapter.h"
 #include "app/leader_locks.h"
+#include "app/outbox_wiring.h"
+#include "app/webhook_wiring.h"
 #include "core/logging.h"
 #include "http/contacts_routes.h"
 #include "http/health_routes.h"
 #include "http/integration_routes.h"
 #include "http/jobs_routes.h"
+#include "http/qc_routes.h"
+#include "http/risk_routes.h"
 #include "http/sync_routes.h"
+#include "http/writeback_routes.h"
 #include "jobnimbus/client.h"
 #include "store/database.h"
 #include "sync/scheduler.h"
@@ -29,6 +35,9 @@ Status Application::start() {
   if (!migrated) return fail("migrate", migrated.error().message);
   log::info("database {} ready at schema version {}", database_->backend_name(),
             database_->schema_version());
+  auto evaluations = Evaluations::create(config_, *database_, clock_);
+  if (!evaluations) return fail(evaluations.error());
+  evaluations_ = std::move(evaluations.value());
   if (auto connected = connect_jobnimbus(); !connected) return connected;
 
   http::ServerOptions options;
@@ -39,6 +48,20 @@ Status Application::start() {
   server_ = std::make_unique<http::HttpServer>(
       options, http::internal_api_key_guard(config_.internal_api_key));
   mount_routes();
+  // --- Webhooks (issue 4, item 11): POST /api/v1/webhooks/jobnimbus stores each delivery; one
+  // worker thread re-fetches the record from JobNimbus. Stopped in stop() and on destruction. ---
+  webhooks_ = std::make_unique<WebhookWiring>(config_, *database_, gateway_.get(), clock_);
+  webhooks_->mount(server_->router());
+  webhooks_->start();
+  // --- end of webhooks ---
+  // --- Outbox (issue 4, items 7-9): write-backs queued through the API are delivered by one
+  // worker thread per instance (several instances share a PostgreSQL outbox). Stopped first in
+  // stop(), so that it hands back what it has not sent. ---
+  auto outbox = OutboxWiring::create(config_, *database_, clock_);
+  if (!outbox) return fail(outbox.error());
+  outbox_ = std::move(outbox.value());
+  if (outbox_) outbox_->start();
+  // --- end of outbox ---
   const auto bound = server_->bind();
   if (!bound) return fail(bound.error());
   port_ = *bound;
@@ -55,7 +78,12 @@ Status Application::connect_jobnimbus() {
   if (!client) return fail("jobnimbus", client.error().describe());
   client_ = std::move(client.value());
   gateway_ = std::make_unique<JobNimbusGatewayAdapter>(*client_);
-  sync_ = std::make_unique<sync::SyncService>(*gateway_, *database_, clock_, sync::SyncSettings{});
+  sync::SyncSettings settings;
+  settings.conflict_policy = sync::parse_conflict_policy(config_.sync_conflict_policy)
+                                 .value_or(sync::ConflictPolicy::last_write_wins);
+  sync_ = std::make_unique<sync::SyncService>(*gateway_, *database_, clock_, settings);
+  sync_->set_after_run(
+      [this](int64_t started_at) { evaluations_->reevaluate_changed(started_at); });
   return {};
 }
 
@@ -84,6 +112,11 @@ void Application::mount_routes() {
   http::add_jobs_routes(router, *database_);
   http::add_contacts_routes(router, *database_);
   http::add_sync_routes(router, *database_, sync_.get());
+  http::add_writeback_routes(router, *database_, clock_, [this] {
+    if (outbox_) outbox_->wake();
+  });
+  http::add_qc_routes(router, *database_, evaluations_->qc());
+  http::add_risk_routes(router, *database_, evaluations_->risk());
 }
 
 void Application::start_schedule() {
@@ -105,6 +138,8 @@ void Application::start_schedule() {
                       sync::to_string(entity));
           }
         }
+        // Time alone moves risk (day counts), so every job is re-evaluated once a day.
+        evaluations_->evaluate_all_if_new_day(clock_.now());
       });
   scheduler_->start();
 }
@@ -114,7 +149,9 @@ void Application::run() {
 }
 
 void Application::stop() {
+  if (outbox_) outbox_->stop();
   if (server_) server_->stop();
+  if (webhooks_) webhooks_->stop();
   // Waits for a scheduled run in progress to finish its current entity.
   if (scheduler_) scheduler_->stop();
 }

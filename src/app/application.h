@@ -23,6 +23,11 @@ class SyncService;
 
 namespace gep::app {
 
+class Evaluations;
+
+class WebhookWiring;
+class OutboxWiring;
+
 class Application {
  public:
   explicit Application(Config config);
@@ -49,8 +54,13 @@ class Application {
   std::unique_ptr<jobnimbus::JobNimbusClient> client_;
   std::unique_ptr<sync::JobNimbusGateway> gateway_;
   std::unique_ptr<sync::SyncService> sync_;
+  std::unique_ptr<Evaluations> evaluations_;
   std::unique_ptr<sync::LeaderLock> leader_lock_;
   std::unique_ptr<sync::SyncScheduler> scheduler_;
+  // Declared before server_: the server's handlers use the webhook endpoint.
+  std::unique_ptr<WebhookWiring> webhooks_;
+  // The outbox worker; null without a JobNimbus key. Declared before server_ (routes wake it).
+  std::unique_ptr<OutboxWiring> outbox_;
   std::unique_ptr<http::HttpServer> server_;
   uint16_t port_ = 0;
 };

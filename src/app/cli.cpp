@@ -19,6 +19,7 @@ int run_cli(int argc, char** argv) {
 
   // One line per subcommand; keep in the order `gep --help` shows them.
   add_serve_command(cli, run);
+  add_demo_command(cli, run);
   add_migrate_command(cli, run);
   add_seed_command(cli, run);
   add_sync_command(cli, run);

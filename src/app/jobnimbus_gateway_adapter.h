@@ -21,6 +21,9 @@ class JobNimbusGatewayAdapter final : public sync::JobNimbusGateway {
   jobnimbus::ApiResult<jobnimbus::Contact> contact(const std::string& jnid) override;
   jobnimbus::ApiResult<std::vector<jobnimbus::FileRecord>> job_files(
       const std::string& jnid) override;
+  jobnimbus::ApiResult<jobnimbus::AccountSettings> account_settings() override {
+    return client_.fetch_account_settings();
+  }
   uint64_t requests_sent() const override { return client_.requests_sent(); }
 
  private:

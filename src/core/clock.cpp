@@ -4,9 +4,13 @@
 
 namespace gep {
 
-TimePoint SystemClock::now() const { return std::chrono::system_clock::now(); }
+TimePoint SystemClock::now() const {
+  return std::chrono::system_clock::now();
+}
 
-void SystemClock::sleep_for(Duration duration) { std::this_thread::sleep_for(duration); }
+void SystemClock::sleep_for(Duration duration) {
+  std::this_thread::sleep_for(duration);
+}
 
 ManualClock::ManualClock(TimePoint start) : now_(start) {}
 
@@ -40,6 +44,8 @@ int64_t to_unix_seconds(TimePoint time) {
   return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
 }
 
-TimePoint from_unix_seconds(int64_t seconds) { return TimePoint{std::chrono::seconds{seconds}}; }
+TimePoint from_unix_seconds(int64_t seconds) {
+  return TimePoint{std::chrono::seconds{seconds}};
+}
 
 }  // namespace gep

@@ -11,6 +11,7 @@
 #include "core/cron.h"
 #include "core/secrets.h"
 #include "core/url.h"
+#include "core/webhook_signature.h"
 
 extern char** environ;
 
@@ -32,7 +33,9 @@ struct Variable {
 }
 
 // Quotes a value for an error message; values of secret variables are never echoed.
-std::string shown(const std::string& value) { return "\"" + value.substr(0, 80) + "\""; }
+std::string shown(const std::string& value) {
+  return "\"" + value.substr(0, 80) + "\"";
+}
 
 int64_t parse_integer(const std::string& name, const std::string& value, int64_t min, int64_t max) {
   int64_t number = 0;
@@ -101,7 +104,8 @@ void apply_database_url(Config& config, const std::string& value) {
     config.database_kind = DatabaseKind::postgres;
   } else {
     const size_t colon = value.find(':');
-    const std::string scheme = colon == std::string::npos ? value.substr(0, 20) : value.substr(0, colon);
+    const std::string scheme =
+        colon == std::string::npos ? value.substr(0, 20) : value.substr(0, colon);
     reject(kName, "expected sqlite:PATH or postgres://..., got scheme \"" + scheme + "\"");
   }
   config.database_url = value;
@@ -136,19 +140,20 @@ const std::vector<Variable>& variables() {
        [](Config& c, const std::string& v) {
          c.log_level = parse_choice("LOG_LEVEL", v, {"trace", "debug", "info", "warn", "error"});
        }},
-      {"LOG_FORMAT", "text", "text (one line per event) or json (one JSON object per line).",
-       false,
+      {"LOG_FORMAT", "text", "text (one line per event) or json (one JSON object per line).", false,
        [](Config& c, const std::string& v) {
-         c.log_format =
-             parse_choice("LOG_FORMAT", v, {"text", "json"}) == "json" ? LogFormat::json : LogFormat::text;
+         c.log_format = parse_choice("LOG_FORMAT", v, {"text", "json"}) == "json" ? LogFormat::json
+                                                                                  : LogFormat::text;
        }},
-      {"HTTP_MAX_BODY_BYTES", "26214400",
-       "Largest request body accepted; larger ones answer 413.", false,
+      {"HTTP_MAX_BODY_BYTES", "26214400", "Largest request body accepted; larger ones answer 413.",
+       false,
        [](Config& c, const std::string& v) {
          c.http_max_body_bytes = parse_integer("HTTP_MAX_BODY_BYTES", v, 1024, int64_t{1} << 31);
        }},
       {"HTTP_THREADS", "32", "Worker threads of the HTTP server (one per open connection).", false,
-       [](Config& c, const std::string& v) { c.http_threads = parse_int("HTTP_THREADS", v, 2, 1024); }},
+       [](Config& c, const std::string& v) {
+         c.http_threads = parse_int("HTTP_THREADS", v, 2, 1024);
+       }},
       {"JOBNIMBUS_BASE_URL", "https://app.jobnimbus.com/api1",
        "JobNimbus API base URL; https is required except for loopback hosts (the sandbox).", false,
        [](Config& c, const std::string& v) {
@@ -190,6 +195,41 @@ const std::vector<Variable>& variables() {
        [](Config& c, const std::string& v) {
          c.jobnimbus_max_rps = parse_positive_number("JOBNIMBUS_MAX_RPS", v);
        }},
+      {"SYNC_CONFLICT_POLICY", "last-write-wins",
+       "A job status set through gep and also changed in JobNimbus: `last-write-wins` (the later "
+       "change wins) or `manual` (recorded, held until resolved at /api/v1/sync/conflicts).",
+       false,
+       [](Config& c, const std::string& v) {
+         c.sync_conflict_policy =
+             parse_choice("SYNC_CONFLICT_POLICY", v, {"last-write-wins", "manual"});
+       }},
+      // Optional even in production: webhooks only speed sync up (the schedule stays the
+      // source of truth), so a deployment without JobNimbus Automations needs no secret.
+      {"JOBNIMBUS_WEBHOOK_SECRET", "",
+       "Token of `POST /api/v1/webhooks/jobnimbus`, at least 16 characters: put it in the "
+       "Automation's URL as `?token=...` (or send header `x-webhook-token`). Unset: the endpoint "
+       "answers 503.",
+       true,
+       [](Config& c, const std::string& v) {
+         if (!v.empty() && v.size() < 16) {
+           reject("JOBNIMBUS_WEBHOOK_SECRET", "must be at least 16 characters");
+         }
+         c.jobnimbus_webhook_secret = v;
+         SecretRegistry::add(v);
+       }},
+      {"JOBNIMBUS_WEBHOOK_SIGNING_SECRET", "",
+       "Standard Webhooks secret (`whsec_` + base64) of a relay in front of the webhook; when set, "
+       "deliveries need valid `webhook-id`/`webhook-timestamp`/`webhook-signature` headers (5 "
+       "minutes tolerance).",
+       true,
+       [](Config& c, const std::string& v) {
+         if (!v.empty() && !decode_webhook_signing_secret(v)) {
+           reject("JOBNIMBUS_WEBHOOK_SIGNING_SECRET",
+                  "expected base64, optionally prefixed whsec_");
+         }
+         c.jobnimbus_webhook_signing_secret = v;
+         SecretRegistry::add(v);
+       }},
       {"RISK_STUCK_STATUS_DAYS_MEDIUM", "7", "Days in one status that make a job MEDIUM risk.",
        false,
        [](Config& c, const std::string& v) {
@@ -199,16 +239,53 @@ const std::vector<Variable>& variables() {
        [](Config& c, const std::string& v) {
          c.risk_stuck_status_days_high = parse_int("RISK_STUCK_STATUS_DAYS_HIGH", v, 1, 3650);
        }},
-      {"RISK_STALE_JOB_DAYS_MEDIUM", "7", "Days without a JobNimbus update that make a job MEDIUM risk.",
-       false,
+      {"RISK_STALE_JOB_DAYS_MEDIUM", "7",
+       "Days without a JobNimbus update that make a job MEDIUM risk.", false,
        [](Config& c, const std::string& v) {
          c.risk_stale_job_days_medium = parse_int("RISK_STALE_JOB_DAYS_MEDIUM", v, 1, 3650);
        }},
-      {"RISK_STALE_JOB_DAYS_HIGH", "14", "Days without a JobNimbus update that make a job HIGH risk.",
-       false,
+      {"RISK_STALE_JOB_DAYS_HIGH", "14",
+       "Days without a JobNimbus update that make a job HIGH risk.", false,
        [](Config& c, const std::string& v) {
          c.risk_stale_job_days_high = parse_int("RISK_STALE_JOB_DAYS_HIGH", v, 1, 3650);
        }},
+      {"QC_REQUIRED_BEFORE", "3",
+       "Photos a job needs in the BEFORE category (from Sold on); 0 turns the category off.", false,
+       [](Config& c, const std::string& v) {
+         c.qc_required_before = parse_int("QC_REQUIRED_BEFORE", v, 0, 1000);
+       }},
+      {"QC_REQUIRED_DURING", "2",
+       "Photos a job needs in the DURING category (from In Progress on); 0 turns it off.", false,
+       [](Config& c, const std::string& v) {
+         c.qc_required_during = parse_int("QC_REQUIRED_DURING", v, 0, 1000);
+       }},
+      {"QC_REQUIRED_AFTER", "3",
+       "Photos a job needs in the AFTER category (from Completed on); 0 turns it off.", false,
+       [](Config& c, const std::string& v) {
+         c.qc_required_after = parse_int("QC_REQUIRED_AFTER", v, 0, 1000);
+       }},
+      {"QC_REQUIREMENTS_BY_TYPE", "",
+       "Per job record type (workflow) minimums, e.g. `Commercial:BEFORE=5,DURING=4,AFTER=5;"
+       "Roofing:DURING=3`; categories left out keep the global values.",
+       false, [](Config& c, const std::string& v) { c.qc_requirements_by_type = v; }},
+      {"JOB_STAGE_STATUSES", "",
+       "Extra status-to-stage mappings for QC and risk, e.g. `sold:Deposit Paid|Contract "
+       "Signed;install:Installing` (stages: lead, sold, permitting, scheduled, install, "
+       "complete, unknown).",
+       false, [](Config& c, const std::string& v) { c.job_stage_statuses = v; }},
+      {"RISK_TIMEZONE", "UTC", "IANA time zone in which risk day counts are whole days.", false,
+       [](Config& c, const std::string& v) {
+         if (v.empty()) reject("RISK_TIMEZONE", "must not be empty (UTC is the default)");
+         c.risk_timezone = v;
+       }},
+      {"RISK_REQUIRED_DOCUMENTS", "",
+       "Documents a job must have by stage, `kind:required_from:high_from:keyword|keyword;...` "
+       "(empty: signed contract, permit, interconnection approval; `none` turns the rule off).",
+       false, [](Config& c, const std::string& v) { c.risk_required_documents = v; }},
+      {"RISK_DOCUMENT_EXCLUDE_WORDS", "",
+       "Comma-separated words that make a file no proof of a document (empty: draft, unsigned, "
+       "application, pending, request, ...).",
+       false, [](Config& c, const std::string& v) { c.risk_document_exclude_words = v; }},
       {"EMBED_SIGNING_SECRET", "",
        "HS256 secret of embed tokens, at least 32 bytes. Required in production; generated per "
        "process in development.",
@@ -222,9 +299,9 @@ const std::vector<Variable>& variables() {
        "since `gep serve` serves the dashboard itself).",
        false,
        [](Config& c, const std::string& v) {
-         c.internal_dashboard_base_url =
-             v.empty() ? "http://localhost:" + std::to_string(c.port)
-                       : parse_http_url("INTERNAL_DASHBOARD_BASE_URL", v);
+         c.internal_dashboard_base_url = v.empty()
+                                             ? "http://localhost:" + std::to_string(c.port)
+                                             : parse_http_url("INTERNAL_DASHBOARD_BASE_URL", v);
        }},
       {"INTERNAL_API_KEY", "",
        "Key for internal endpoints (header x-internal-api-key). Required in production; "
@@ -243,7 +320,8 @@ void require_secrets(Config& config) {
   if (config.is_production()) {
     if (config.jobnimbus_api_key.empty()) reject("JOBNIMBUS_API_KEY", "is required in production");
     if (config.internal_api_key.empty()) reject("INTERNAL_API_KEY", "is required in production");
-    if (config.embed_signing_secret.empty()) reject("EMBED_SIGNING_SECRET", "is required in production");
+    if (config.embed_signing_secret.empty())
+      reject("EMBED_SIGNING_SECRET", "is required in production");
   }
   if (!config.embed_signing_secret.empty() && config.embed_signing_secret.size() < 32) {
     reject("EMBED_SIGNING_SECRET", "must be at least 32 bytes long");
@@ -266,7 +344,8 @@ void require_secrets(Config& config) {
 
 Config Config::load(const EnvMap& environment) {
   Config config;
-  for (const auto& variable : variables()) variable.apply(config, value_or_default(environment, variable));
+  for (const auto& variable : variables())
+    variable.apply(config, value_or_default(environment, variable));
   if (config.risk_stuck_status_days_medium > config.risk_stuck_status_days_high) {
     reject("RISK_STUCK_STATUS_DAYS_MEDIUM", "must not exceed RISK_STUCK_STATUS_DAYS_HIGH");
   }
@@ -290,12 +369,15 @@ Config Config::load_from_process() {
 std::vector<ConfigEntry> describe(const Config& config, const EnvMap& environment) {
   std::vector<ConfigEntry> entries;
   for (const auto& variable : variables()) {
-    ConfigEntry entry{variable.name, value_or_default(environment, variable), variable.default_value,
-                      variable.description, variable.secret};
+    ConfigEntry entry{variable.name, value_or_default(environment, variable),
+                      variable.default_value, variable.description, variable.secret};
     if (variable.secret) {
-      const bool generated = std::find(config.generated_secrets.begin(), config.generated_secrets.end(),
-                                       variable.name) != config.generated_secrets.end();
-      entry.value = generated ? "(generated for this process)" : entry.value.empty() ? "(not set)" : "(set)";
+      const bool generated =
+          std::find(config.generated_secrets.begin(), config.generated_secrets.end(),
+                    variable.name) != config.generated_secrets.end();
+      entry.value = generated             ? "(generated for this process)"
+                    : entry.value.empty() ? "(not set)"
+                                          : "(set)";
     } else if (entry.name == "DATABASE_URL") {
       entry.value = redact_url_password(entry.value);
     } else if (entry.name == "INTERNAL_DASHBOARD_BASE_URL") {
@@ -310,7 +392,8 @@ std::string config_markdown_table() {
   std::ostringstream out;
   out << "| Variable | Default | Meaning |\n|---|---|---|\n";
   for (const auto& variable : variables()) {
-    const std::string fallback = *variable.default_value ? std::string("`") + variable.default_value + "`" : "—";
+    const std::string fallback =
+        *variable.default_value ? std::string("`") + variable.default_value + "`" : "—";
     out << "| `" << variable.name << "` | " << fallback << " | " << variable.description
         << (variable.secret ? " *(secret: never printed)*" : "") << " |\n";
   }

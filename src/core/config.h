@@ -45,11 +45,28 @@ struct Config {
   int jobnimbus_timeout_ms = 30000;
   int jobnimbus_connect_timeout_ms = 10000;
   double jobnimbus_max_rps = 5.0;
+  std::string sync_conflict_policy = "last-write-wins";  // or "manual"
+  // POST /api/v1/webhooks/jobnimbus: the URL token (empty = endpoint off) and the optional
+  // Standard Webhooks signing secret of a relay (empty = no signature required).
+  std::string jobnimbus_webhook_secret;
+  std::string jobnimbus_webhook_signing_secret;
 
   int risk_stuck_status_days_medium = 7;
   int risk_stuck_status_days_high = 14;
   int risk_stale_job_days_medium = 7;
   int risk_stale_job_days_high = 14;
+
+  // QC and risk engine settings. The minimums are checked here; the formats of the text settings
+  // belong to the engines (qc/requirements.h, qc/stage.h, risk/documents.h), which the
+  // application runs at start-up so that a bad value stops it with the variable's name.
+  int qc_required_before = 3;
+  int qc_required_during = 2;
+  int qc_required_after = 3;
+  std::string qc_requirements_by_type;
+  std::string job_stage_statuses;
+  std::string risk_timezone;
+  std::string risk_required_documents;
+  std::string risk_document_exclude_words;
 
   std::string embed_signing_secret;
   int embed_token_ttl_minutes = 30;

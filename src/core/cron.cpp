@@ -19,10 +19,13 @@ struct FieldSpec {
 constexpr FieldSpec kMinute{"minute", 0, 59, {}};
 constexpr FieldSpec kHour{"hour", 0, 23, {}};
 constexpr FieldSpec kDayOfMonth{"day-of-month", 1, 31, {}};
-constexpr FieldSpec kMonth{"month", 1, 12, {"", "jan", "feb", "mar", "apr", "may", "jun", "jul",
-                                           "aug", "sep", "oct", "nov", "dec"}};
-constexpr FieldSpec kDayOfWeek{"day-of-week", 0, 7,
-                               {"sun", "mon", "tue", "wed", "thu", "fri", "sat"}};
+constexpr FieldSpec kMonth{
+    "month",
+    1,
+    12,
+    {"", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}};
+constexpr FieldSpec kDayOfWeek{
+    "day-of-week", 0, 7, {"sun", "mon", "tue", "wed", "thu", "fri", "sat"}};
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
@@ -124,8 +127,9 @@ Result<CronSchedule> CronSchedule::parse(std::string_view expression) {
     if (pos > start) fields.push_back(expanded.substr(start, pos - start));
   }
   if (fields.size() != 5) {
-    return fail("invalid_cron", "expected 5 fields (minute hour day-of-month month day-of-week), got " +
-                                    std::to_string(fields.size()));
+    return fail("invalid_cron",
+                "expected 5 fields (minute hour day-of-month month day-of-week), got " +
+                    std::to_string(fields.size()));
   }
   CronSchedule schedule;
   schedule.expression_ = std::string(expression);

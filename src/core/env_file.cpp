@@ -37,8 +37,7 @@ Result<EnvMap> read_env_file(const std::string& path) {
     const size_t equals = text.find('=');
     const std::string key = equals == std::string::npos ? "" : trim(text.substr(0, equals));
     if (!valid_key(key)) {
-      return fail("invalid_env_file",
-                  path + ":" + std::to_string(number) + ": expected KEY=VALUE");
+      return fail("invalid_env_file", path + ":" + std::to_string(number) + ": expected KEY=VALUE");
     }
     std::string value = trim(text.substr(equals + 1));
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&

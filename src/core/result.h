@@ -10,7 +10,8 @@
 namespace gep {
 
 // A failure that a caller can act on: `code` is stable and machine-readable
-// ("not_found", "validation", "unauthorized", ...), `message` is for people and never holds secrets.
+// ("not_found", "validation", "unauthorized", ...), `message` is for people and never holds
+// secrets.
 struct Error {
   std::string code;
   std::string message;
@@ -33,7 +34,8 @@ inline Unexpected<Error> fail(std::string code, std::string message) {
 template <class T, class E = Error>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value)
+      : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
   template <class F>
   Result(Unexpected<F> failure)  // NOLINT: implicit by design
       : state_(std::in_place_index<1>, E(std::move(failure.error))) {}

@@ -69,8 +69,8 @@ std::string redact_url_password(std::string_view url) {
   const size_t authority_start = scheme_end + 3;
   const size_t authority_end = url.find_first_of("/?#", authority_start);
   const std::string_view authority = url.substr(
-      authority_start,
-      authority_end == std::string_view::npos ? std::string_view::npos : authority_end - authority_start);
+      authority_start, authority_end == std::string_view::npos ? std::string_view::npos
+                                                               : authority_end - authority_start);
   const size_t at = authority.rfind('@');
   if (at == std::string_view::npos) return std::string(url);
   const size_t colon = authority.find(':');

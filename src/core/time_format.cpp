@@ -13,7 +13,9 @@ bool read_int(std::string_view text, size_t pos, size_t len, int& out) {
   return ec == std::errc{} && ptr == begin + len;
 }
 
-bool expect(std::string_view text, size_t pos, char c) { return pos < text.size() && text[pos] == c; }
+bool expect(std::string_view text, size_t pos, char c) {
+  return pos < text.size() && text[pos] == c;
+}
 
 }  // namespace
 
@@ -26,7 +28,9 @@ std::string format_iso8601_seconds(int64_t unix_seconds) {
   return std::string(buffer, written);
 }
 
-std::string format_iso8601(TimePoint time) { return format_iso8601_seconds(to_unix_seconds(time)); }
+std::string format_iso8601(TimePoint time) {
+  return format_iso8601_seconds(to_unix_seconds(time));
+}
 
 std::optional<int64_t> parse_time_to_unix_seconds(std::string_view text) {
   if (text.empty()) return std::nullopt;

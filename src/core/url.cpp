@@ -17,10 +17,11 @@ std::optional<Url> parse_url(std::string_view text) {
   }
   const size_t authority_start = scheme_end + 3;
   const size_t authority_end = text.find_first_of("/?#", authority_start);
-  std::string_view authority = text.substr(
-      authority_start,
-      authority_end == std::string_view::npos ? std::string_view::npos : authority_end - authority_start);
-  url.path_and_query = authority_end == std::string_view::npos ? "" : std::string(text.substr(authority_end));
+  std::string_view authority = text.substr(authority_start, authority_end == std::string_view::npos
+                                                                ? std::string_view::npos
+                                                                : authority_end - authority_start);
+  url.path_and_query =
+      authority_end == std::string_view::npos ? "" : std::string(text.substr(authority_end));
   if (const size_t at = authority.rfind('@'); at != std::string_view::npos) {
     const std::string_view userinfo = authority.substr(0, at);
     const size_t colon = userinfo.find(':');
@@ -47,7 +48,8 @@ std::optional<Url> parse_url(std::string_view text) {
     if (std::isspace(static_cast<unsigned char>(c))) return std::nullopt;
   }
   if (!port_text.empty()) {
-    const auto [ptr, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), url.port);
+    const auto [ptr, ec] =
+        std::from_chars(port_text.data(), port_text.data() + port_text.size(), url.port);
     if (ec != std::errc{} || ptr != port_text.data() + port_text.size() || url.port < 1 ||
         url.port > 65535) {
       return std::nullopt;

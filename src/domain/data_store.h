@@ -4,6 +4,8 @@
 #include <functional>
 
 #include "core/result.h"
+#include "domain/evaluations.h"
+#include "domain/outbox.h"
 #include "domain/repositories.h"
 
 namespace gep::domain {
@@ -18,6 +20,12 @@ class Repositories {
   virtual ActivityRepository& activities() = 0;
   virtual SyncStateRepository& sync_state() = 0;
   virtual SyncLogRepository& sync_logs() = 0;
+  virtual OutboxRepository& outbox() = 0;
+  virtual ConflictRepository& conflicts() = 0;
+  virtual QcCheckRepository& qc_checks() = 0;
+  virtual RiskSnapshotRepository& risk_snapshots() = 0;
+  virtual WorkflowRepository& workflows() = 0;
+  virtual EvaluationInputRepository& evaluation_inputs() = 0;
 };
 
 class DataStore : public Repositories {

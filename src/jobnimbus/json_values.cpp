@@ -202,7 +202,7 @@ error_code read_refs(value& v, std::vector<RecordRef>& out) {
   if (const auto error = v.get_array().get(array)) return soft(error);
   for (auto item_result : array) {
     value item;
-    if (const auto error = std::move(item_result).get(item)) return error;
+    if (const auto error = item_result.get(item)) return error;
     std::optional<RecordRef> ref;
     if (const auto error = read_ref(item, ref)) return error;
     if (ref) out.push_back(std::move(*ref));

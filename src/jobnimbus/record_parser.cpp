@@ -95,7 +95,7 @@ error_code read_list(value& list, Page<Record>& page) {
   size_t index = 0;
   for (auto element_result : array) {
     value element;
-    if (const auto error = std::move(element_result).get(element)) return error;
+    if (const auto error = element_result.get(element)) return error;
     if (const auto error = read_element(element, index++, page)) return error;
   }
   return SUCCESS;

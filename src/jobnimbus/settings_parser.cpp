@@ -35,7 +35,7 @@ error_code for_each_item(value& v, Each each) {
   if (const auto error = v.get_array().get(items)) return json::is_fatal(error) ? error : SUCCESS;
   for (auto item_result : items) {
     value item;
-    if (const auto error = std::move(item_result).get(item)) return error;
+    if (const auto error = item_result.get(item)) return error;
     if (const auto error = each(item)) return error;
   }
   return SUCCESS;

@@ -207,7 +207,8 @@ Result<std::string> SandboxState::create_note_locked(const nlohmann::json& body,
 Result<std::string> SandboxState::create_task_locked(const nlohmann::json& body,
                                                      const catalog::User& actor) {
   if (!body.is_object()) return invalid("the body must be a JSON object");
-  if (!body.contains("title") || !body["title"].is_string() || body["title"] == "") {
+  if (!body.contains("title") || !body["title"].is_string() ||
+      body["title"].get_ref<const std::string&>().empty()) {
     return invalid("title is required");
   }
   const auto type = body.contains("record_type_name") && body["record_type_name"].is_string()
@@ -290,7 +291,8 @@ Result<std::string> SandboxState::upload_file(const nlohmann::json& body, std::s
   if (!body.is_object()) return invalid("the body must be a JSON object");
   if (!body.contains("data") || !body["data"].is_string())
     return invalid("data (base64) is required");
-  if (!body.contains("filename") || !body["filename"].is_string() || body["filename"] == "") {
+  if (!body.contains("filename") || !body["filename"].is_string() ||
+      body["filename"].get_ref<const std::string&>().empty()) {
     return invalid("filename is required");
   }
   auto bytes = base64_decode(body["data"].get_ref<const std::string&>());

@@ -118,6 +118,24 @@ domain::SyncStateRepository& Database::sync_state() {
 domain::SyncLogRepository& Database::sync_logs() {
   return repositories_->sync_logs();
 }
+domain::OutboxRepository& Database::outbox() {
+  return repositories_->outbox();
+}
+domain::ConflictRepository& Database::conflicts() {
+  return repositories_->conflicts();
+}
+domain::QcCheckRepository& Database::qc_checks() {
+  return repositories_->qc_checks();
+}
+domain::RiskSnapshotRepository& Database::risk_snapshots() {
+  return repositories_->risk_snapshots();
+}
+domain::WorkflowRepository& Database::workflows() {
+  return repositories_->workflows();
+}
+domain::EvaluationInputRepository& Database::evaluation_inputs() {
+  return repositories_->evaluation_inputs();
+}
 
 Status Database::in_transaction(const std::function<Status(domain::Repositories&)>& work) {
   auto lease = pool_->acquire();

@@ -59,6 +59,12 @@ class Database final : public domain::DataStore {
   domain::ActivityRepository& activities() override;
   domain::SyncStateRepository& sync_state() override;
   domain::SyncLogRepository& sync_logs() override;
+  domain::OutboxRepository& outbox() override;
+  domain::ConflictRepository& conflicts() override;
+  domain::QcCheckRepository& qc_checks() override;
+  domain::RiskSnapshotRepository& risk_snapshots() override;
+  domain::WorkflowRepository& workflows() override;
+  domain::EvaluationInputRepository& evaluation_inputs() override;
 
   Status in_transaction(const std::function<Status(domain::Repositories&)>& work) override;
 

@@ -20,7 +20,7 @@ class FakeGateway final : public JobNimbusGateway {
   int requests = 0;
   int pages_served = 0;
   std::vector<std::string> unusable_jnids;  // served as skipped records
-  jobnimbus::AccountSettings settings;        // GET /account/settings
+  jobnimbus::AccountSettings settings;      // GET /account/settings
   bool fail_settings = false;
 
   std::unique_ptr<PageSource<jobnimbus::Job>> jobs(const jobnimbus::StreamCursor& start) override {

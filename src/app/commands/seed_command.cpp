@@ -40,10 +40,13 @@ int seed() {
   }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  std::fprintf(stderr, "seed: %s; %lld records in the mirror, %llu JobNimbus requests, peak memory %ld MiB%s\n",
-               all_succeeded ? "done" : "finished with errors", static_cast<long long>(stored),
-               static_cast<unsigned long long>((*components)->client->requests_sent()), usage.ru_maxrss / 1024,
-               all_succeeded ? "" : " (run gep seed again to resume; see gep sync logs)");
+  std::fprintf(
+      stderr,
+      "seed: %s; %lld records in the mirror, %llu JobNimbus requests, peak memory %ld MiB%s\n",
+      all_succeeded ? "done" : "finished with errors", static_cast<long long>(stored),
+      static_cast<unsigned long long>((*components)->client->requests_sent()),
+      usage.ru_maxrss / 1024,
+      all_succeeded ? "" : " (run gep seed again to resume; see gep sync logs)");
   return all_succeeded ? 0 : 1;
 }
 

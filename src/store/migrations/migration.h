@@ -33,5 +33,7 @@ int latest_version();
 // Defined in one file per migration and backend.
 extern const std::string_view kInitialSqlite;
 extern const std::string_view kInitialPostgres;
+extern const std::string_view kEvaluationsSqlite;
+extern const std::string_view kEvaluationsPostgres;
 
 }  // namespace gep::store::migrations

@@ -5,10 +5,11 @@
 namespace gep::store::migrations {
 namespace {
 
-const std::array<Migration, 1>& table() {
+const std::array<Migration, 2>& table() {
   // Function-local so that it is built after the SQL constants of the other files.
-  static const std::array<Migration, 1> migrations{{
+  static const std::array<Migration, 2> migrations{{
       {1, "initial schema", kInitialSqlite, kInitialPostgres},
+      {2, "evaluation history columns", kEvaluationsSqlite, kEvaluationsPostgres},
   }};
   return migrations;
 }

@@ -2,12 +2,18 @@
 // Every repository over one connection source: the Database's pooled set, or a unit of work's.
 #include "domain/data_store.h"
 #include "store/repos/activity_repository.h"
+#include "store/repos/conflict_repository.h"
 #include "store/repos/contact_repository.h"
+#include "store/repos/evaluation_input_repository.h"
 #include "store/repos/file_repository.h"
 #include "store/repos/job_contact_repository.h"
 #include "store/repos/job_repository.h"
+#include "store/repos/outbox_repository.h"
+#include "store/repos/qc_check_repository.h"
+#include "store/repos/risk_snapshot_repository.h"
 #include "store/repos/sync_log_repository.h"
 #include "store/repos/sync_state_repository.h"
+#include "store/repos/workflow_repository.h"
 
 namespace gep::store {
 
@@ -20,7 +26,13 @@ class SqlRepositories final : public domain::Repositories {
         files_(source),
         activities_(source),
         sync_state_(source),
-        sync_logs_(source) {}
+        sync_logs_(source),
+        outbox_(source),
+        conflicts_(source),
+        qc_checks_(source),
+        risk_snapshots_(source),
+        workflows_(source),
+        evaluation_inputs_(source) {}
 
   domain::JobRepository& jobs() override { return jobs_; }
   domain::ContactRepository& contacts() override { return contacts_; }
@@ -29,6 +41,12 @@ class SqlRepositories final : public domain::Repositories {
   domain::ActivityRepository& activities() override { return activities_; }
   domain::SyncStateRepository& sync_state() override { return sync_state_; }
   domain::SyncLogRepository& sync_logs() override { return sync_logs_; }
+  domain::OutboxRepository& outbox() override { return outbox_; }
+  domain::ConflictRepository& conflicts() override { return conflicts_; }
+  domain::QcCheckRepository& qc_checks() override { return qc_checks_; }
+  domain::RiskSnapshotRepository& risk_snapshots() override { return risk_snapshots_; }
+  domain::WorkflowRepository& workflows() override { return workflows_; }
+  domain::EvaluationInputRepository& evaluation_inputs() override { return evaluation_inputs_; }
 
  private:
   SqlJobRepository jobs_;
@@ -38,6 +56,12 @@ class SqlRepositories final : public domain::Repositories {
   SqlActivityRepository activities_;
   SqlSyncStateRepository sync_state_;
   SqlSyncLogRepository sync_logs_;
+  SqlOutboxRepository outbox_;
+  SqlConflictRepository conflicts_;
+  SqlQcCheckRepository qc_checks_;
+  SqlRiskSnapshotRepository risk_snapshots_;
+  SqlWorkflowRepository workflows_;
+  SqlEvaluationInputRepository evaluation_inputs_;
 };
 
 }  // namespace gep::store

@@ -1,0 +1,111 @@
+#include "http/qc_routes.h"
+
+#include "http/job_lookup.h"
+#include "http/json_response.h"
+#include "http/query_params.h"
+#include "http/record_json.h"
+
+namespace gep::http {
+namespace {
+
+// The job named by the path, or the 404/500 answer already written.
+std::optional<domain::Job> job_or_answer(domain::Repositories& store, const std::string& key,
+                                         httplib::Response& response) {
+  const auto found = find_job(store.jobs(), key);
+  if (!found) return send_error(response, 500, "database", found.error().message), std::nullopt;
+  if (!found->has_value() || (*found)->deleted_at) {
+    return send_error(response, 404, "not_found", "no job " + key), std::nullopt;
+  }
+  return **found;
+}
+
+void evaluate(domain::Repositories& store, qc::QcService& qc, const std::string& key,
+              httplib::Response& response) {
+  const auto job = job_or_answer(store, key, response);
+  if (!job) return;
+  const auto check = qc.evaluate_job(job->id);
+  if (!check) return send_error(response, 500, "database", check.error().message);
+  if (!check->has_value()) return send_error(response, 404, "not_found", "no job " + key);
+  send_json(response, 200, qc::check_to_json(**check));
+}
+
+void evaluate_all(qc::QcService& qc, httplib::Response& response) {
+  const qc::QcRunReport report = qc.evaluate_all();
+  nlohmann::json errors = nlohmann::json::array();
+  for (const auto& error : report.errors) {
+    errors.push_back({{"jobId", error.job_id}, {"error", error.error}});
+  }
+  send_json(response, 200,
+            {{"total", report.total},
+             {"succeeded", report.succeeded},
+             {"failed", report.failed},
+             {"errors", errors},
+             {"changed", report.changed},
+             {"notesQueued", report.notes_queued}});
+}
+
+void get_result(domain::Repositories& store, const std::string& key, httplib::Response& response) {
+  const auto job = job_or_answer(store, key, response);
+  if (!job) return;
+  const auto check = store.qc_checks().latest(job->id);
+  if (!check) return send_error(response, 500, "database", check.error().message);
+  send_json(response, 200,
+            check->has_value() ? qc::check_to_json(**check) : nlohmann::json(nullptr));
+}
+
+void overview(domain::Repositories& store, const httplib::Request& request,
+              httplib::Response& response) {
+  const auto limit = integer_param(request, response, "limit", 50, 1, 1000);
+  if (!limit) return;
+  const auto offset = integer_param(request, response, "offset", 0, 0, INT64_MAX);
+  if (!offset) return;
+  std::string status = request.get_param_value("status");
+  if (!status.empty()) {
+    const auto parsed = qc::parse_qc_status(status);
+    if (!parsed) {
+      return send_error(response, 400, "validation", "status must be PASS, FAIL or NOT_CHECKED");
+    }
+    status = std::string(qc::to_string(*parsed));
+  }
+  const auto page = store.qc_checks().overview({*limit, *offset, status});
+  if (!page) return send_error(response, 500, "database", page.error().message);
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& item : page->items) {
+    rows.push_back({{"jobId", std::to_string(item.job_id)},
+                    {"jobNimbusId", item.job_jnid},
+                    {"jobName", item.job_name},
+                    {"qcStatus", item.status},
+                    {"totalPhotos", item.before_count + item.during_count + item.after_count},
+                    {"beforeCount", item.before_count},
+                    {"duringCount", item.during_count},
+                    {"afterCount", item.after_count},
+                    {"uncategorizedCount", item.uncategorized_count},
+                    {"lastCheckedAt", time_or_null(item.last_checked_at)}});
+  }
+  send_json(response, 200, rows);
+  response.set_header("X-Total-Count", std::to_string(page->total));
+}
+
+}  // namespace
+
+void add_qc_routes(Router& router, domain::Repositories& store, qc::QcService& qc) {
+  router.post("/api/v1/qc/jobs/:jobId/evaluate", Access::internal,
+              [&store, &qc](const httplib::Request&, httplib::Response& response,
+                            const PathParams& params) {
+                evaluate(store, qc, params.at("jobId"), response);
+              });
+  router.post("/api/v1/qc/evaluate-all", Access::internal,
+              [&qc](const httplib::Request&, httplib::Response& response, const PathParams&) {
+                evaluate_all(qc, response);
+              });
+  router.get(
+      "/api/v1/qc/jobs/:jobId", Access::internal,
+      [&store](const httplib::Request&, httplib::Response& response, const PathParams& params) {
+        get_result(store, params.at("jobId"), response);
+      });
+  router.get("/api/v1/qc/jobs", Access::internal,
+             [&store](const httplib::Request& request, httplib::Response& response,
+                      const PathParams&) { overview(store, request, response); });
+}
+
+}  // namespace gep::http

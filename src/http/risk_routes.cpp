@@ -1,0 +1,133 @@
+#include "http/risk_routes.h"
+
+#include "http/job_lookup.h"
+#include "http/json_response.h"
+#include "http/query_params.h"
+
+namespace gep::http {
+namespace {
+
+std::optional<domain::Job> job_or_answer(domain::Repositories& store, const std::string& key,
+                                         httplib::Response& response) {
+  const auto found = find_job(store.jobs(), key);
+  if (!found) return send_error(response, 500, "database", found.error().message), std::nullopt;
+  if (!found->has_value() || (*found)->deleted_at) {
+    return send_error(response, 404, "not_found", "no job " + key), std::nullopt;
+  }
+  return **found;
+}
+
+void evaluate(domain::Repositories& store, risk::RiskService& risk, const std::string& key,
+              httplib::Response& response) {
+  const auto job = job_or_answer(store, key, response);
+  if (!job) return;
+  const auto snapshot = risk.evaluate_job(job->id);
+  if (!snapshot) return send_error(response, 500, "database", snapshot.error().message);
+  if (!snapshot->has_value()) return send_error(response, 404, "not_found", "no job " + key);
+  send_json(response, 200, risk.to_json(**snapshot));
+}
+
+void evaluate_all(risk::RiskService& risk, httplib::Response& response) {
+  const risk::RiskRunReport report = risk.evaluate_all();
+  send_json(response, 200,
+            {{"totalJobs", report.total_jobs},
+             {"evaluated", report.evaluated},
+             {"errors", report.errors},
+             {"failed", report.failed},
+             {"changed", report.changed},
+             {"byLevel", {{"HIGH", report.high}, {"MEDIUM", report.medium}, {"LOW", report.low}}}});
+}
+
+void get_snapshot(domain::Repositories& store, risk::RiskService& risk, const std::string& key,
+                  httplib::Response& response) {
+  const auto job = job_or_answer(store, key, response);
+  if (!job) return;
+  const auto snapshot = store.risk_snapshots().latest(job->id);
+  if (!snapshot) return send_error(response, 500, "database", snapshot.error().message);
+  if (!snapshot->has_value()) {
+    return send_error(response, 404, "not_found", "job " + key + " has no risk snapshot yet");
+  }
+  send_json(response, 200, risk.to_json(**snapshot));
+}
+
+// "riskLevel", "-evaluatedAt", ...: nullopt (400 written) for anything else.
+std::optional<domain::RiskListQuery> sort_of(const std::string& text, domain::RiskListQuery query,
+                                             httplib::Response& response) {
+  if (text.empty()) return query;  // riskLevel, highest first
+  const bool descending = text.front() == '-';
+  const std::string field = descending ? text.substr(1) : text;
+  query.descending = descending;
+  if (field == "riskLevel") {
+    query.sort = domain::RiskSort::risk_level;
+  } else if (field == "evaluatedAt") {
+    query.sort = domain::RiskSort::evaluated_at;
+  } else if (field == "jobName") {
+    query.sort = domain::RiskSort::job_name;
+  } else if (field == "jobNumber") {
+    query.sort = domain::RiskSort::job_number;
+  } else {
+    send_error(response, 400, "validation",
+               "sort must be riskLevel, evaluatedAt, jobName or jobNumber, optionally with a "
+               "leading '-' for descending");
+    return std::nullopt;
+  }
+  return query;
+}
+
+void list(domain::Repositories& store, risk::RiskService& risk, const httplib::Request& request,
+          httplib::Response& response) {
+  domain::RiskListQuery query;
+  const auto limit = integer_param(request, response, "limit", 50, 1, 1000);
+  if (!limit) return;
+  const auto offset = integer_param(request, response, "offset", 0, 0, INT64_MAX);
+  if (!offset) return;
+  query.limit = *limit;
+  query.offset = *offset;
+  if (const std::string level = request.get_param_value("level"); !level.empty()) {
+    const auto parsed = risk::parse_risk_level(level);
+    if (!parsed)
+      return send_error(response, 400, "validation", "level must be LOW, MEDIUM or HIGH");
+    query.level = std::string(risk::to_string(*parsed));
+  }
+  if (const std::string reason = request.get_param_value("reason"); !reason.empty()) {
+    const auto parsed = risk::parse_risk_code(reason);
+    if (!parsed) {
+      return send_error(response, 400, "validation",
+                        "reason must be STUCK_IN_STATUS, STALE_JOB, MISSING_QC_PHOTOS or "
+                        "MISSING_DOCUMENTS");
+    }
+    query.reason = std::string(risk::to_string(*parsed));
+  }
+  const auto sorted = sort_of(request.get_param_value("sort"), query, response);
+  if (!sorted) return;
+  const auto page = store.risk_snapshots().list_latest(*sorted);
+  if (!page) return send_error(response, 500, "database", page.error().message);
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& snapshot : page->items) rows.push_back(risk.to_json(snapshot));
+  send_json(response, 200, rows);
+  response.set_header("X-Total-Count", std::to_string(page->total));
+}
+
+}  // namespace
+
+void add_risk_routes(Router& router, domain::Repositories& store, risk::RiskService& risk) {
+  router.post("/api/v1/risk/jobs/:jobId/evaluate", Access::internal,
+              [&store, &risk](const httplib::Request&, httplib::Response& response,
+                              const PathParams& params) {
+                evaluate(store, risk, params.at("jobId"), response);
+              });
+  router.post("/api/v1/risk/evaluate-all", Access::internal,
+              [&risk](const httplib::Request&, httplib::Response& response, const PathParams&) {
+                evaluate_all(risk, response);
+              });
+  router.get("/api/v1/risk/jobs/:jobId", Access::internal,
+             [&store, &risk](const httplib::Request&, httplib::Response& response,
+                             const PathParams& params) {
+               get_snapshot(store, risk, params.at("jobId"), response);
+             });
+  router.get("/api/v1/risk/jobs", Access::internal,
+             [&store, &risk](const httplib::Request& request, httplib::Response& response,
+                             const PathParams&) { list(store, risk, request, response); });
+}
+
+}  // namespace gep::http

@@ -1,0 +1,17 @@
+#pragma once
+#include "domain/data_store.h"
+#include "http/router.h"
+#include "risk/risk_service.h"
+
+namespace gep::http {
+
+// The guide's risk endpoints (staff only). :jobId is our id or the JobNimbus jnid.
+//   POST /api/v1/risk/jobs/:jobId/evaluate -> JobRiskSnapshotDTO (404 for an unknown job)
+//   POST /api/v1/risk/evaluate-all         -> {totalJobs, evaluated, errors: [string]}
+//   GET  /api/v1/risk/jobs/:jobId          -> JobRiskSnapshotDTO, 404 when none
+//   GET  /api/v1/risk/jobs?level&reason&sort&limit&offset -> JobRiskSnapshotDTO[], the total in
+//        X-Total-Count; sort is riskLevel (default, highest first), evaluatedAt, jobName or
+//        jobNumber, with a leading "-" for descending.
+void add_risk_routes(Router& router, domain::Repositories& store, risk::RiskService& risk);
+
+}  // namespace gep::http

@@ -1,0 +1,208 @@
+#include "http/writeback_routes.h"
+
+#include "core/time_format.h"
+#include "http/job_lookup.h"
+#include "http/json_response.h"
+#include "http/outbox_json.h"
+#include "sync/outbox_requests.h"
+
+namespace gep::http {
+namespace {
+
+using nlohmann::json;
+
+// Builds the outbox item from the job (or refuses the request); the route enqueues it.
+using ItemBuilder = std::function<Result<domain::OutboxItem>(const domain::Job&)>;
+
+int status_for(const std::string& code) {
+  if (code == "validation") return 400;
+  if (code == "not_found") return 404;
+  if (code == "job_not_synced") return 422;
+  if (code == "job_deleted") return 409;
+  return 500;
+}
+
+// The request body as a JSON object, or a 400 answer.
+std::optional<json> json_body(const httplib::Request& request, httplib::Response& response) {
+  json body = json::parse(request.body, nullptr, false);
+  if (body.is_object()) return body;
+  send_error(response, 400, "validation", "the body must be a JSON object");
+  return std::nullopt;
+}
+
+// A string member: absent -> nullopt (or "" when required is false); wrong type -> 400.
+bool read_string(const json& body, const char* key, std::optional<std::string>& out,
+                 httplib::Response& response) {
+  const auto found = body.find(key);
+  if (found == body.end() || found->is_null()) return true;
+  if (!found->is_string()) {
+    send_error(response, 400, "validation", std::string(key) + " must be a string");
+    return false;
+  }
+  out = found->get<std::string>();
+  return true;
+}
+
+// Enqueues in one transaction with the job lookup, so the item names a job that existed.
+void enqueue(domain::DataStore& store, const std::function<void()>& queued, const std::string& key,
+             const ItemBuilder& build, httplib::Response& response) {
+  std::optional<domain::OutboxItem> stored;
+  std::optional<Error> refusal;
+  const Status done = store.in_transaction([&](domain::Repositories& repositories) -> Status {
+    const auto job = find_job(repositories.jobs(), key);
+    if (!job) return fail(job.error());
+    if (!job->has_value()) {
+      refusal = Error{"not_found", "no job " + key};
+      return fail(*refusal);
+    }
+    auto item = build(**job);
+    if (!item) {
+      refusal = item.error();
+      return fail(*refusal);
+    }
+    auto enqueued = repositories.outbox().enqueue(*item);
+    if (!enqueued) return fail(enqueued.error());
+    stored = std::move(enqueued).value();
+    return {};
+  });
+  if (refusal) {
+    return send_error(response, status_for(refusal->code), refusal->code, refusal->message);
+  }
+  if (!done) return send_error(response, 500, "database", done.error().message);
+  if (queued) queued();
+  send_json(response, 202, outbox_item_json(*stored));
+}
+
+void post_note(domain::DataStore& store, const std::function<void()>& queued,
+               const httplib::Request& request, httplib::Response& response,
+               const std::string& key) {
+  const auto body = json_body(request, response);
+  if (!body) return;
+  std::optional<std::string> text;
+  if (!read_string(*body, "text", text, response)) return;
+  enqueue(
+      store, queued, key,
+      [&](const domain::Job& job) { return sync::note_item(job, {text.value_or("")}); }, response);
+}
+
+void post_task(domain::DataStore& store, const std::function<void()>& queued,
+               const httplib::Request& request, httplib::Response& response,
+               const std::string& key) {
+  const auto body = json_body(request, response);
+  if (!body) return;
+  sync::TaskRequest task;
+  std::optional<std::string> title;
+  if (!read_string(*body, "title", title, response) ||
+      !read_string(*body, "description", task.description, response)) {
+    return;
+  }
+  task.title = title.value_or("");
+  if (const auto due = body->find("dueDate"); due != body->end() && !due->is_null()) {
+    if (due->is_number_integer()) task.due_date = due->get<int64_t>();
+    if (due->is_string()) task.due_date = parse_time_to_unix_seconds(due->get<std::string>());
+    if (!task.due_date) {
+      return send_error(response, 400, "validation",
+                        "dueDate must be an ISO 8601 date or time, or unix seconds");
+    }
+  }
+  enqueue(
+      store, queued, key, [&](const domain::Job& job) { return sync::task_item(job, task); },
+      response);
+}
+
+void post_status(domain::DataStore& store, const std::function<void()>& queued,
+                 const httplib::Request& request, httplib::Response& response,
+                 const std::string& key) {
+  const auto body = json_body(request, response);
+  if (!body) return;
+  std::optional<std::string> status;
+  if (!read_string(*body, "status", status, response)) return;
+  enqueue(
+      store, queued, key,
+      [&](const domain::Job& job) { return sync::status_item(job, {status.value_or("")}); },
+      response);
+}
+
+// multipart/form-data: the part "file" (its filename and bytes), optional fields fileType and
+// description. Or JSON with the content in base64.
+std::optional<sync::AttachmentRequest> attachment_request(const httplib::Request& request,
+                                                          httplib::Response& response) {
+  sync::AttachmentRequest upload;
+  if (request.is_multipart_form_data()) {
+    if (!request.has_file("file")) {
+      send_error(response, 400, "validation", "the multipart body needs a part named \"file\"");
+      return std::nullopt;
+    }
+    const auto file = request.get_file_value("file");
+    upload.file_name = file.filename;
+    upload.bytes = file.content;
+    upload.file_type = request.has_file("fileType") ? request.get_file_value("fileType").content
+                                                    : file.content_type;
+    if (request.has_file("description")) {
+      upload.description = request.get_file_value("description").content;
+    }
+    return upload;
+  }
+  const auto body = json_body(request, response);
+  if (!body) return std::nullopt;
+  std::optional<std::string> name, content, type, description;
+  if (!read_string(*body, "fileName", name, response) ||
+      !read_string(*body, "contentBase64", content, response) ||
+      !read_string(*body, "fileType", type, response) ||
+      !read_string(*body, "description", description, response)) {
+    return std::nullopt;
+  }
+  if (!content) {
+    send_error(response, 400, "validation", "contentBase64 is required");
+    return std::nullopt;
+  }
+  // Base64 is 4/3 of the bytes: refuse an oversized upload before decoding it.
+  if (content->size() / 4 * 3 > sync::kMaxAttachmentBytes + 3) {
+    send_error(response, 400, "validation",
+               "the file is larger than " + std::to_string(sync::kMaxAttachmentBytes) + " bytes");
+    return std::nullopt;
+  }
+  auto bytes = sync::decode_base64(*content);
+  if (!bytes) {
+    send_error(response, 400, "validation", "contentBase64 is not valid base64");
+    return std::nullopt;
+  }
+  upload.file_name = name.value_or("");
+  upload.bytes = std::move(*bytes);
+  upload.file_type = type.value_or("");
+  upload.description = description.value_or("");
+  return upload;
+}
+
+void post_attachment(domain::DataStore& store, const std::function<void()>& queued,
+                     const httplib::Request& request, httplib::Response& response,
+                     const std::string& key) {
+  const auto upload = attachment_request(request, response);
+  if (!upload) return;
+  enqueue(
+      store, queued, key,
+      [&](const domain::Job& job) { return sync::attachment_item(job, *upload); }, response);
+}
+
+}  // namespace
+
+void add_writeback_routes(Router& router, domain::DataStore& store, Clock& clock,
+                          std::function<void()> queued) {
+  using Poster = void (*)(domain::DataStore&, const std::function<void()>&, const httplib::Request&,
+                          httplib::Response&, const std::string&);
+  const std::pair<const char*, Poster> posts[] = {{"notes", post_note},
+                                                  {"tasks", post_task},
+                                                  {"status", post_status},
+                                                  {"attachments", post_attachment}};
+  for (const auto& entry : posts) {
+    const Poster post = entry.second;  // a plain variable: lambdas may not capture bindings (C++17)
+    router.post(std::string("/api/v1/jobs/:jobId/") + entry.first, Access::internal,
+                [&store, queued, post](const httplib::Request& request, httplib::Response& response,
+                                       const PathParams& params) {
+                  post(store, queued, request, response, params.at("jobId"));
+                });
+  }
+  add_outbox_routes(router, store, clock, std::move(queued));
+}
+
+}  // namespace gep::http

@@ -1,0 +1,87 @@
+#include "store/repos/batch_sql.h"
+
+#include <algorithm>
+
+#include "store/repos/record_table.h"
+
+namespace gep::store {
+namespace {
+
+constexpr size_t kMaxRowsPerInsert = 512;
+
+std::string join_columns(std::span<const std::string_view> columns) {
+  std::string out;
+  for (const std::string_view column : columns) {
+    if (!out.empty()) out += ", ";
+    out += column;
+  }
+  return out;
+}
+
+}  // namespace
+
+Status insert_rows(sql::Connection& connection, std::string_view table,
+                   std::span<const std::string_view> columns, std::span<const sql::Value> values,
+                   size_t rows) {
+  const size_t width = columns.size();
+  if (width == 0 || values.size() != rows * width) {
+    return fail("internal", "insert_rows: values do not fill whole rows");
+  }
+  const std::string head =
+      "INSERT INTO " + std::string(table) + " (" + join_columns(columns) + ") VALUES ";
+  const std::string row = "(" + placeholders(width) + ")";
+  const size_t cap =
+      std::max<size_t>(1, std::min(kMaxRowsPerInsert, connection.max_parameters() / width));
+  for (size_t start = 0, count = 0; start < rows; start += count) {
+    count = next_statement_rows(rows - start, cap);
+    std::string sql = head;
+    sql.reserve(head.size() + count * (row.size() + 2));
+    for (size_t i = 0; i < count; ++i) {
+      if (i > 0) sql += ", ";
+      sql += row;
+    }
+    const auto inserted = connection.execute(sql, values.subspan(start * width, count * width));
+    if (!inserted) return fail(inserted.error());
+  }
+  return {};
+}
+
+Result<int64_t> for_id_chunks(
+    std::span<const int64_t> ids,
+    const std::function<Result<int64_t>(const std::string& in_list, std::vector<sql::Value>)>&
+        statement) {
+  int64_t total = 0;
+  for (size_t start = 0, count = 0; start < ids.size(); start += count) {
+    count = next_statement_rows(ids.size() - start, kIdsPerStatement);
+    std::vector<sql::Value> params;
+    params.reserve(count);
+    for (const int64_t id : ids.subspan(start, count)) params.emplace_back(id);
+    const auto changed = statement(placeholders(count), std::move(params));
+    if (!changed) return fail(changed.error());
+    total += *changed;
+  }
+  return total;
+}
+
+Result<sql::Rows> query_id_chunks(
+    sql::Connection& connection, std::span<const int64_t> ids,
+    const std::function<std::string(const std::string& in_list)>& sql_for) {
+  sql::Rows all;
+  for (size_t start = 0, count = 0; start < ids.size(); start += count) {
+    count = next_statement_rows(ids.size() - start, kIdsPerStatement);
+    std::vector<sql::Value> params;
+    params.reserve(count);
+    for (const int64_t id : ids.subspan(start, count)) params.emplace_back(id);
+    auto rows = connection.query(sql_for(placeholders(count)), params);
+    if (!rows) return fail(rows.error());
+    std::move(rows->begin(), rows->end(), std::back_inserter(all));
+  }
+  return all;
+}
+
+std::string latest_condition(sql::Dialect dialect, std::string_view alias) {
+  const std::string column = alias.empty() ? "is_latest" : std::string(alias) + ".is_latest";
+  return dialect == sql::Dialect::postgres ? column : column + " = 1";
+}
+
+}  // namespace gep::store

@@ -1,0 +1,38 @@
+#pragma once
+// Multi-row statements for the evaluation tables: evaluate-all writes 100,000 rows, so values go
+// several hundred rows per INSERT (within the driver's bind limit) and ids several hundred per
+// IN (...) list, in the statement shapes record_table.h keeps few (powers of two).
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "store/sql/connection.h"
+
+namespace gep::store {
+
+// INSERT INTO table (columns) VALUES (...), (...): `values` holds `rows` rows of columns.size().
+Status insert_rows(sql::Connection& connection, std::string_view table,
+                   std::span<const std::string_view> columns, std::span<const sql::Value> values,
+                   size_t rows);
+
+// Runs `statement(in_list, chunk_params)` for chunks of `ids`; in_list is "?, ?, ...". Answers
+// the total of rows changed.
+Result<int64_t> for_id_chunks(
+    std::span<const int64_t> ids,
+    const std::function<Result<int64_t>(const std::string& in_list, std::vector<sql::Value>)>&
+        statement);
+
+// Rows of SELECTs over chunks of `ids`, concatenated.
+Result<sql::Rows> query_id_chunks(
+    sql::Connection& connection, std::span<const int64_t> ids,
+    const std::function<std::string(const std::string& in_list)>& sql_for);
+
+// The partial-index condition of the is_latest columns ("q.is_latest = 1" / "q.is_latest"), as a
+// literal so both planners match it against their partial unique index.
+std::string latest_condition(sql::Dialect dialect, std::string_view alias);
+
+}  // namespace gep::store

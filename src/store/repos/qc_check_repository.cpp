@@ -1,0 +1,226 @@
+#include "store/repos/qc_check_repository.h"
+
+#include <algorithm>
+#include <array>
+
+#include "store/repos/batch_sql.h"
+#include "store/repos/row_reader.h"
+
+namespace gep::store {
+namespace {
+
+// Every column but the generated id, in append_values order.
+constexpr std::array<std::string_view, 17> kInsertColumns{"job_id",
+                                                          "status",
+                                                          "status_reason",
+                                                          "before_count",
+                                                          "during_count",
+                                                          "after_count",
+                                                          "uncategorized_count",
+                                                          "requirements_json",
+                                                          "missing_json",
+                                                          "photos_json",
+                                                          "flags_json",
+                                                          "result_changed",
+                                                          "outbox_id",
+                                                          "jobnimbus_synced_at",
+                                                          "is_latest",
+                                                          "checked_at",
+                                                          "last_checked_at"};
+constexpr size_t kInsertWidth = kInsertColumns.size();
+
+constexpr std::string_view kSelectColumns =
+    "id, job_id, status, status_reason, before_count, during_count, after_count, "
+    "uncategorized_count, requirements_json, missing_json, photos_json, flags_json, "
+    "result_changed, outbox_id, "
+    // Delivered notes show as synced even before the worker stamps the check (mark_note_delivered).
+    "COALESCE(jobnimbus_synced_at, (SELECT o.delivered_at FROM outbox o WHERE o.id = "
+    "qc_checks.outbox_id AND o.status = 'delivered')), "
+    "is_latest, checked_at, COALESCE(last_checked_at, checked_at)";
+
+domain::QcCheck check_from(const sql::Row& row) {
+  RowReader read(row);
+  domain::QcCheck check;
+  check.id = read.integer();
+  check.job_id = read.integer();
+  check.status = read.text();
+  check.status_reason = read.text();
+  check.before_count = static_cast<int>(read.integer());
+  check.during_count = static_cast<int>(read.integer());
+  check.after_count = static_cast<int>(read.integer());
+  check.uncategorized_count = static_cast<int>(read.integer());
+  check.requirements_json = read.text();
+  check.missing_json = read.text();
+  check.photos_json = read.text();
+  check.flags_json = read.text();
+  check.result_changed = read.boolean();
+  check.outbox_id = read.optional_integer();
+  check.jobnimbus_synced_at = read.optional_integer();
+  check.is_latest = read.boolean();
+  check.checked_at = read.integer();
+  check.last_checked_at = read.integer();
+  return check;
+}
+
+void append_values(const domain::QcCheck& check, int64_t now, std::vector<sql::Value>& out) {
+  const int64_t checked_at = check.checked_at != 0 ? check.checked_at : now;
+  out.emplace_back(check.job_id);
+  out.emplace_back(check.status);
+  out.emplace_back(check.status_reason);
+  out.emplace_back(int64_t{check.before_count});
+  out.emplace_back(int64_t{check.during_count});
+  out.emplace_back(int64_t{check.after_count});
+  out.emplace_back(int64_t{check.uncategorized_count});
+  out.emplace_back(check.requirements_json);
+  out.emplace_back(check.missing_json);
+  out.emplace_back(check.photos_json);
+  out.emplace_back(check.flags_json);
+  out.push_back(sql::boolean_value(check.result_changed));
+  out.push_back(sql::optional_value(check.outbox_id));
+  out.push_back(sql::optional_value(check.jobnimbus_synced_at));
+  out.push_back(sql::boolean_value(true));
+  out.emplace_back(checked_at);
+  out.emplace_back(check.last_checked_at != 0 ? check.last_checked_at : checked_at);
+}
+
+std::vector<domain::QcCheck> checks_of(const sql::Rows& rows) {
+  std::vector<domain::QcCheck> checks;
+  checks.reserve(rows.size());
+  for (const auto& row : rows) checks.push_back(check_from(row));
+  return checks;
+}
+
+}  // namespace
+
+Status SqlQcCheckRepository::append(std::span<const domain::QcCheck> checks) {
+  if (checks.empty()) return {};
+  const int64_t now = source_.now();
+  std::vector<int64_t> job_ids;
+  std::vector<sql::Value> values;
+  job_ids.reserve(checks.size());
+  values.reserve(checks.size() * kInsertWidth);
+  for (const auto& check : checks) {
+    job_ids.push_back(check.job_id);
+    append_values(check, now, values);
+  }
+  return source_.run(true, [&](sql::Connection& connection) -> Status {
+    // Demote first: the partial unique index allows one latest row per job.
+    const std::string demote = "UPDATE qc_checks SET is_latest = ? WHERE " +
+                               latest_condition(connection.dialect(), "") + " AND job_id IN (";
+    const auto demoted =
+        for_id_chunks(job_ids, [&](const std::string& in_list, std::vector<sql::Value> params) {
+          params.insert(params.begin(), sql::boolean_value(false));
+          return connection.execute(demote + in_list + ")", params);
+        });
+    if (!demoted) return fail(demoted.error());
+    return insert_rows(connection, "qc_checks", kInsertColumns, values, checks.size());
+  });
+}
+
+Status SqlQcCheckRepository::touch(std::span<const int64_t> check_ids, int64_t checked_at) {
+  if (check_ids.empty()) return {};
+  return source_.run(true, [&](sql::Connection& connection) -> Status {
+    const auto touched =
+        for_id_chunks(check_ids, [&](const std::string& in_list, std::vector<sql::Value> params) {
+          params.insert(params.begin(), sql::Value{checked_at});
+          return connection.execute(
+              "UPDATE qc_checks SET last_checked_at = ? WHERE id IN (" + in_list + ")", params);
+        });
+    if (!touched) return fail(touched.error());
+    return {};
+  });
+}
+
+Result<std::optional<domain::QcCheck>> SqlQcCheckRepository::latest(int64_t job_id) {
+  const std::array<int64_t, 1> ids{job_id};
+  auto found = latest_for_jobs(ids);
+  if (!found) return fail(found.error());
+  if (found->empty()) return std::optional<domain::QcCheck>();
+  return std::optional<domain::QcCheck>(std::move(found->front()));
+}
+
+Result<std::vector<domain::QcCheck>> SqlQcCheckRepository::latest_for_jobs(
+    std::span<const int64_t> job_ids) {
+  if (job_ids.empty()) return std::vector<domain::QcCheck>{};
+  return run_on<std::vector<domain::QcCheck>>(
+      source_, false, [&](sql::Connection& connection) -> Result<std::vector<domain::QcCheck>> {
+        const std::string head = "SELECT " + std::string(kSelectColumns) +
+                                 " FROM qc_checks WHERE " +
+                                 latest_condition(connection.dialect(), "") + " AND job_id IN (";
+        const auto rows = query_id_chunks(connection, job_ids, [&](const std::string& in_list) {
+          return head + in_list + ") ORDER BY job_id";
+        });
+        if (!rows) return fail(rows.error());
+        return checks_of(*rows);
+      });
+}
+
+Result<std::vector<domain::QcCheck>> SqlQcCheckRepository::history(int64_t job_id, int64_t limit) {
+  return run_on<std::vector<domain::QcCheck>>(
+      source_, false, [&](sql::Connection& connection) -> Result<std::vector<domain::QcCheck>> {
+        const auto rows = connection.query(
+            "SELECT " + std::string(kSelectColumns) +
+                " FROM qc_checks WHERE job_id = ? ORDER BY checked_at DESC, id DESC LIMIT ?",
+            {sql::Value{job_id}, sql::Value{std::clamp<int64_t>(limit, 1, 1000)}});
+        if (!rows) return fail(rows.error());
+        return checks_of(*rows);
+      });
+}
+
+Result<domain::Page<domain::QcOverviewItem>> SqlQcCheckRepository::overview(
+    const domain::QcOverviewQuery& query) {
+  return run_on<domain::Page<domain::QcOverviewItem>>(
+      source_, false,
+      [&](sql::Connection& connection) -> Result<domain::Page<domain::QcOverviewItem>> {
+        const std::string from = " FROM jobs j LEFT JOIN qc_checks q ON q.job_id = j.id AND " +
+                                 latest_condition(connection.dialect(), "q") +
+                                 " WHERE j.deleted_at IS NULL";
+        std::string where;
+        std::vector<sql::Value> params;
+        if (!query.status.empty()) {
+          where = " AND COALESCE(q.status, 'NOT_CHECKED') = ?";
+          params.emplace_back(query.status);
+        }
+        const auto counted = connection.query("SELECT COUNT(*)" + from + where, params);
+        if (!counted) return fail(counted.error());
+        params.emplace_back(std::clamp<int64_t>(query.limit, 1, 1000));
+        params.emplace_back(std::max<int64_t>(query.offset, 0));
+        const auto rows = connection.query(
+            "SELECT j.id, j.jnid, j.name, COALESCE(q.status, 'NOT_CHECKED'), "
+            "COALESCE(q.before_count, 0), COALESCE(q.during_count, 0), "
+            "COALESCE(q.after_count, 0), COALESCE(q.uncategorized_count, 0), "
+            "COALESCE(q.last_checked_at, q.checked_at, 0)" +
+                from + where + " ORDER BY j.id LIMIT ? OFFSET ?",
+            params);
+        if (!rows) return fail(rows.error());
+        domain::Page<domain::QcOverviewItem> page;
+        page.total = counted->empty() ? 0 : counted->front().integer(0);
+        page.items.reserve(rows->size());
+        for (const auto& row : *rows) {
+          RowReader read(row);
+          domain::QcOverviewItem item;
+          item.job_id = read.integer();
+          item.job_jnid = read.text();
+          item.job_name = read.text();
+          item.status = read.text();
+          item.before_count = static_cast<int>(read.integer());
+          item.during_count = static_cast<int>(read.integer());
+          item.after_count = static_cast<int>(read.integer());
+          item.uncategorized_count = static_cast<int>(read.integer());
+          item.last_checked_at = read.integer();
+          page.items.push_back(std::move(item));
+        }
+        return page;
+      });
+}
+
+Result<int64_t> SqlQcCheckRepository::mark_note_delivered(int64_t outbox_id, int64_t delivered_at) {
+  return run_on<int64_t>(source_, true, [&](sql::Connection& connection) {
+    return connection.execute(
+        "UPDATE qc_checks SET jobnimbus_synced_at = ? WHERE outbox_id = ? AND "
+        "jobnimbus_synced_at IS NULL",
+        {sql::Value{delivered_at}, sql::Value{outbox_id}});
+  });
+}
+
+}  // namespace gep::store

@@ -1,0 +1,216 @@
+#include "store/repos/risk_snapshot_repository.h"
+
+#include <algorithm>
+#include <array>
+
+#include "store/repos/batch_sql.h"
+#include "store/repos/record_table.h"
+#include "store/repos/row_reader.h"
+
+namespace gep::store {
+namespace {
+
+constexpr std::array<std::string_view, 9> kInsertColumns{
+    "job_id",      "risk_level", "reasons_json", "actions_json",     "reason_codes",
+    "status_name", "is_latest",  "evaluated_at", "last_evaluated_at"};
+
+// Snapshot columns, then the job's: the join keeps names and numbers current.
+constexpr std::string_view kSelect =
+    "SELECT r.id, r.job_id, r.risk_level, r.reasons_json, r.actions_json, r.reason_codes, "
+    "r.status_name, r.is_latest, r.evaluated_at, COALESCE(r.last_evaluated_at, r.evaluated_at), "
+    "j.jnid, j.number, j.name, j.customer_name FROM risk_snapshots r JOIN jobs j ON j.id = "
+    "r.job_id";
+
+// ",STALE_JOB,STUCK_IN_STATUS,": a LIKE '%,CODE,%' matches whole codes only.
+std::string encode_codes(const std::vector<std::string>& codes) {
+  if (codes.empty()) return "";
+  std::string out = ",";
+  for (const auto& code : codes) out += code + ",";
+  return out;
+}
+
+std::vector<std::string> decode_codes(std::string_view text) {
+  std::vector<std::string> codes;
+  while (!text.empty()) {
+    const size_t comma = text.find(',');
+    const std::string_view code = text.substr(0, comma);
+    if (!code.empty()) codes.emplace_back(code);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return codes;
+}
+
+domain::RiskSnapshotRecord snapshot_from(const sql::Row& row) {
+  RowReader read(row);
+  domain::RiskSnapshotRecord snapshot;
+  snapshot.id = read.integer();
+  snapshot.job_id = read.integer();
+  snapshot.risk_level = read.text();
+  snapshot.reasons_json = read.text();
+  snapshot.actions_json = read.text();
+  snapshot.reason_codes = decode_codes(read.text());
+  snapshot.status_name = read.text();
+  snapshot.is_latest = read.boolean();
+  snapshot.evaluated_at = read.integer();
+  snapshot.last_evaluated_at = read.integer();
+  snapshot.job_jnid = read.text();
+  snapshot.job_number = read.text();
+  snapshot.job_name = read.text();
+  snapshot.customer_name = read.text();
+  return snapshot;
+}
+
+Result<std::vector<domain::RiskSnapshotRecord>> snapshots_of(const Result<sql::Rows>& rows) {
+  if (!rows) return fail(rows.error());
+  std::vector<domain::RiskSnapshotRecord> snapshots;
+  snapshots.reserve(rows->size());
+  for (const auto& row : *rows) snapshots.push_back(snapshot_from(row));
+  return snapshots;
+}
+
+std::string order_by(const domain::RiskListQuery& query) {
+  const std::string direction = query.descending ? " DESC" : " ASC";
+  switch (query.sort) {
+    case domain::RiskSort::risk_level:
+      return "CASE r.risk_level WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END" + direction +
+             ", COALESCE(r.last_evaluated_at, r.evaluated_at) DESC, j.id" + direction;
+    case domain::RiskSort::evaluated_at:
+      return "COALESCE(r.last_evaluated_at, r.evaluated_at)" + direction + ", j.id" + direction;
+    case domain::RiskSort::job_name:
+      return "j.name" + direction + ", j.id" + direction;
+    case domain::RiskSort::job_number:
+      return "j.number" + direction + ", j.id" + direction;
+  }
+  return "j.id";
+}
+
+}  // namespace
+
+Status SqlRiskSnapshotRepository::append(std::span<const domain::RiskSnapshotRecord> snapshots) {
+  if (snapshots.empty()) return {};
+  const int64_t now = source_.now();
+  std::vector<int64_t> job_ids;
+  std::vector<sql::Value> values;
+  job_ids.reserve(snapshots.size());
+  values.reserve(snapshots.size() * kInsertColumns.size());
+  for (const auto& snapshot : snapshots) {
+    const int64_t evaluated_at = snapshot.evaluated_at != 0 ? snapshot.evaluated_at : now;
+    job_ids.push_back(snapshot.job_id);
+    values.emplace_back(snapshot.job_id);
+    values.emplace_back(snapshot.risk_level);
+    values.emplace_back(snapshot.reasons_json);
+    values.emplace_back(snapshot.actions_json);
+    values.emplace_back(encode_codes(snapshot.reason_codes));
+    values.emplace_back(snapshot.status_name);
+    values.push_back(sql::boolean_value(true));
+    values.emplace_back(evaluated_at);
+    values.emplace_back(snapshot.last_evaluated_at != 0 ? snapshot.last_evaluated_at
+                                                        : evaluated_at);
+  }
+  return source_.run(true, [&](sql::Connection& connection) -> Status {
+    const std::string demote = "UPDATE risk_snapshots SET is_latest = ? WHERE " +
+                               latest_condition(connection.dialect(), "") + " AND job_id IN (";
+    const auto demoted =
+        for_id_chunks(job_ids, [&](const std::string& in_list, std::vector<sql::Value> params) {
+          params.insert(params.begin(), sql::boolean_value(false));
+          return connection.execute(demote + in_list + ")", params);
+        });
+    if (!demoted) return fail(demoted.error());
+    return insert_rows(connection, "risk_snapshots", kInsertColumns, values, snapshots.size());
+  });
+}
+
+Status SqlRiskSnapshotRepository::refresh(std::span<const domain::RiskRefresh> refreshes,
+                                          int64_t evaluated_at) {
+  if (refreshes.empty()) return {};
+  // One UPDATE ... FROM (VALUES ...) per chunk: both backends name VALUES columns column1..N.
+  constexpr size_t kWidth = 4;
+  constexpr size_t kRowsPerStatement = 256;
+  return source_.run(true, [&](sql::Connection& connection) -> Status {
+    for (size_t start = 0, count = 0; start < refreshes.size(); start += count) {
+      count = next_statement_rows(refreshes.size() - start, kRowsPerStatement);
+      std::vector<sql::Value> params{sql::Value{evaluated_at}};
+      params.reserve(1 + count * kWidth);
+      std::string rows;
+      for (const auto& refresh : refreshes.subspan(start, count)) {
+        rows += rows.empty() ? "(CAST(? AS BIGINT), ?, ?, ?)" : ", (CAST(? AS BIGINT), ?, ?, ?)";
+        params.emplace_back(refresh.snapshot_id);
+        params.emplace_back(refresh.reasons_json);
+        params.emplace_back(refresh.actions_json);
+        params.emplace_back(refresh.status_name);
+      }
+      const auto updated = connection.execute(
+          "UPDATE risk_snapshots SET last_evaluated_at = ?, reasons_json = v.column2, "
+          "actions_json = v.column3, status_name = v.column4 FROM (VALUES " +
+              rows + ") AS v WHERE risk_snapshots.id = v.column1",
+          params);
+      if (!updated) return fail(updated.error());
+    }
+    return {};
+  });
+}
+
+Result<std::optional<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::latest(
+    int64_t job_id) {
+  const std::array<int64_t, 1> ids{job_id};
+  auto found = latest_for_jobs(ids);
+  if (!found) return fail(found.error());
+  if (found->empty()) return std::optional<domain::RiskSnapshotRecord>();
+  return std::optional<domain::RiskSnapshotRecord>(std::move(found->front()));
+}
+
+Result<std::vector<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::latest_for_jobs(
+    std::span<const int64_t> job_ids) {
+  if (job_ids.empty()) return std::vector<domain::RiskSnapshotRecord>{};
+  return run_on<std::vector<domain::RiskSnapshotRecord>>(
+      source_, false, [&](sql::Connection& connection) {
+        const std::string head = std::string(kSelect) + " WHERE " +
+                                 latest_condition(connection.dialect(), "r") + " AND r.job_id IN (";
+        return snapshots_of(query_id_chunks(connection, job_ids, [&](const std::string& in_list) {
+          return head + in_list + ") ORDER BY r.job_id";
+        }));
+      });
+}
+
+Result<std::vector<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::history(int64_t job_id,
+                                                                                   int64_t limit) {
+  return run_on<std::vector<domain::RiskSnapshotRecord>>(
+      source_, false, [&](sql::Connection& connection) {
+        return snapshots_of(connection.query(
+            std::string(kSelect) +
+                " WHERE r.job_id = ? ORDER BY r.evaluated_at DESC, r.id DESC LIMIT ?",
+            {sql::Value{job_id}, sql::Value{std::clamp<int64_t>(limit, 1, 1000)}}));
+      });
+}
+
+Result<domain::Page<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::list_latest(
+    const domain::RiskListQuery& query) {
+  return run_on<domain::Page<domain::RiskSnapshotRecord>>(
+      source_, false,
+      [&](sql::Connection& connection) -> Result<domain::Page<domain::RiskSnapshotRecord>> {
+        Filter filter;
+        filter.add(latest_condition(connection.dialect(), "r"));
+        filter.add("j.deleted_at IS NULL");
+        if (!query.level.empty()) filter.add("r.risk_level = ?", sql::Value{query.level});
+        if (!query.reason.empty()) {
+          filter.add("r.reason_codes LIKE ?", sql::Value{"%," + query.reason + ",%"});
+        }
+        const auto counted = connection.query(
+            "SELECT COUNT(*) FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id" + filter.where(),
+            filter.params);
+        if (!counted) return fail(counted.error());
+        std::vector<sql::Value> params = filter.params;
+        params.emplace_back(std::clamp<int64_t>(query.limit, 1, 1000));
+        params.emplace_back(std::max<int64_t>(query.offset, 0));
+        auto items =
+            snapshots_of(connection.query(std::string(kSelect) + filter.where() + " ORDER BY " +
+                                              order_by(query) + " LIMIT ? OFFSET ?",
+                                          params));
+        if (!items) return fail(items.error());
+        return domain::Page<domain::RiskSnapshotRecord>{
+            std::move(*items), counted->empty() ? 0 : counted->front().integer(0)};
+      });
+}
+
+}  // namespace gep::store
