@@ -32,6 +32,8 @@ class RecordRepository {
   virtual Result<std::vector<Record>> find_by_jnids(std::span<const std::string> jnids) = 0;
   // Sorted jnids, for the reconciliation pass that detects deletes.
   virtual Result<std::vector<std::string>> list_jnids(Presence presence) = 0;
+  // How many records, without reading them (reconciliation compares it with JobNimbus's count).
+  virtual Result<int64_t> count(Presence presence) = 0;
   // Soft delete / undelete; each answers how many rows actually changed state.
   virtual Result<int64_t> mark_deleted(std::span<const std::string> jnids, int64_t deleted_at) = 0;
   virtual Result<int64_t> undelete(std::span<const std::string> jnids) = 0;

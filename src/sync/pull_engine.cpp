@@ -59,9 +59,9 @@ domain::SyncCursor cursor_row(const std::string& key, const jobnimbus::StreamCur
 template <class Repository>
 void reconcile(Repository& repository, PageSource<jobnimbus::RecordId>& source,
                std::string_view entity, int64_t now, PullReport& report) {
-  const auto local = repository.list_jnids(domain::Presence::active);
-  if (!local) {
-    report.errors.push_back("reconcile: " + local.error().message);
+  const auto local_count = repository.count(domain::Presence::active);
+  if (!local_count) {
+    report.errors.push_back("reconcile: " + local_count.error().message);
     return;
   }
   std::vector<std::string> present;
@@ -78,7 +78,7 @@ void reconcile(Repository& repository, PageSource<jobnimbus::RecordId>& source,
       return;
     }
     attempts = 0;
-    if (first_page && page->total == static_cast<int64_t>(local->size())) return;
+    if (first_page && page->total == *local_count) return;
     first_page = false;
     for (const auto& id : page->records) present.push_back(id.jnid);
   }

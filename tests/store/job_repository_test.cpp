@@ -179,6 +179,9 @@ TEST_P(JobRepositoryTest, SoftDeleteUndeleteAndReconcile) {
   EXPECT_EQ(db().jobs().list(with_deleted)->total, 5);
   EXPECT_EQ(*db().jobs().list_jnids(domain::Presence::deleted), gone);
   EXPECT_EQ(db().jobs().list_jnids(domain::Presence::all)->size(), 5U);
+  EXPECT_EQ(*db().jobs().count(domain::Presence::all), 5);
+  EXPECT_EQ(*db().jobs().count(domain::Presence::deleted), static_cast<int64_t>(gone.size()));
+  EXPECT_EQ(*db().jobs().count(domain::Presence::active), 5 - static_cast<int64_t>(gone.size()));
   const auto kept = db().jobs().find_by_jnid("job2");
   ASSERT_TRUE(kept && kept->has_value());
   EXPECT_EQ((*kept)->deleted_at, 1'800'000'000);

@@ -76,6 +76,12 @@ class SqlRecordRepository : public Interface {
     });
   }
 
+  Result<int64_t> count(domain::Presence presence) override {
+    return run_on<int64_t>(source_, false, [&](sql::Connection& connection) {
+      return store::count_records(connection, table(), presence);
+    });
+  }
+
   Result<int64_t> mark_deleted(std::span<const std::string> jnids, int64_t deleted_at) override {
     return run_on<int64_t>(source_, true, [&](sql::Connection& connection) {
       return store::mark_deleted(connection, table(), jnids, deleted_at, source_.now());

@@ -174,6 +174,16 @@ Result<int64_t> mark_deleted_except(sql::Connection& connection, const RecordTab
   return mark_deleted(connection, table, vanished, deleted_at, now);
 }
 
+Result<int64_t> count_records(sql::Connection& connection, const RecordTable& table,
+                              domain::Presence presence) {
+  std::string sql = "SELECT count(*) FROM " + std::string(table.name());
+  if (presence == domain::Presence::active) sql += " WHERE deleted_at IS NULL";
+  if (presence == domain::Presence::deleted) sql += " WHERE deleted_at IS NOT NULL";
+  const auto rows = connection.query(sql);
+  if (!rows) return fail(rows.error());
+  return rows->empty() ? 0 : rows->front().integer(0);
+}
+
 Result<std::vector<std::string>> list_jnids(sql::Connection& connection, const RecordTable& table,
                                             domain::Presence presence) {
   std::string sql = "SELECT jnid FROM " + std::string(table.name());

@@ -51,6 +51,8 @@ Result<int64_t> mark_deleted_except(sql::Connection& connection, const RecordTab
                                     std::span<const std::string> present, int64_t deleted_at,
                                     int64_t now);
 // Sorted bytewise (not by the server's collation), the same on both backends.
+Result<int64_t> count_records(sql::Connection& connection, const RecordTable& table,
+                              domain::Presence presence);
 Result<std::vector<std::string>> list_jnids(sql::Connection& connection, const RecordTable& table,
                                             domain::Presence presence);
 Result<sql::Rows> select_by_jnids(sql::Connection& connection, const RecordTable& table,
