@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/commands/commands.h"
+#include "app/evaluation_wiring.h"
 #include "app/progress_display.h"
 #include "app/serve_loop.h"
 #include "app/sync_wiring.h"
@@ -51,6 +52,14 @@ bool import_account(const Config& config) {
   for (const auto entity :
        {sync::PullEntity::jobs, sync::PullEntity::contacts, sync::PullEntity::files}) {
     display.finish((*components)->pull->pull(entity, options));
+  }
+  // The imported jobs get their first QC and risk results now, not at the first scheduled run.
+  // (A first result queues no JobNimbus note: only changes do.)
+  if (auto evaluations =
+          Evaluations::create(config, *(*components)->database, (*components)->clock)) {
+    (*evaluations)->evaluate_all_if_new_day((*components)->clock.now());
+  } else {
+    std::fprintf(stderr, "QC/risk evaluation skipped: %s\n", evaluations.error().message.c_str());
   }
   return true;
 }

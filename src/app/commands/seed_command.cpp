@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/commands/commands.h"
+#include "app/evaluation_wiring.h"
 #include "app/progress_display.h"
 #include "app/sync_wiring.h"
 #include "core/logging.h"
@@ -37,6 +38,14 @@ int seed() {
     display.finish(report);
     stored += report.created + report.updated + report.unchanged;
     all_succeeded = all_succeeded && report.status == domain::SyncStatus::success;
+  }
+  // The imported jobs get their first QC and risk results now, not at the first scheduled run.
+  // (A first result queues no JobNimbus note: only changes do.)
+  if (auto evaluations =
+          Evaluations::create(config, *(*components)->database, (*components)->clock)) {
+    (*evaluations)->evaluate_all_if_new_day((*components)->clock.now());
+  } else {
+    std::fprintf(stderr, "QC/risk evaluation skipped: %s\n", evaluations.error().message.c_str());
   }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
