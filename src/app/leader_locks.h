@@ -15,6 +15,11 @@ inline constexpr int64_t kSyncLeaderLockKey = 0x67657073796e63;  // "gepsync"
 class PostgresLeaderLock final : public sync::LeaderLock {
  public:
   PostgresLeaderLock(store::Database& database, int64_t key) : database_(database), key_(key) {}
+  // A graceful stop hands leadership over at once; a crash frees it when the server notices the
+  // closed connection.
+  ~PostgresLeaderLock() override { release(); }
+  PostgresLeaderLock(const PostgresLeaderLock&) = delete;
+  PostgresLeaderLock& operator=(const PostgresLeaderLock&) = delete;
   bool try_acquire() override;
   bool still_held() override;
   void release() override;
