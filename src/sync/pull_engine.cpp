@@ -80,6 +80,13 @@ void reconcile(Repository& repository, PageSource<jobnimbus::RecordId>& source,
     attempts = 0;
     if (first_page && page->total == *local_count) return;
     first_page = false;
+    if (!page->warnings.empty()) {
+      // An id set with holes (e.g. a second holding more records than the API's result window)
+      // would delete records that exist: delete nothing this run.
+      report.errors.push_back("reconcile " + std::string(entity) +
+                              " skipped: the id listing was incomplete: " + page->warnings.front());
+      return;
+    }
     for (const auto& id : page->records) present.push_back(id.jnid);
   }
   std::sort(present.begin(), present.end());
@@ -185,6 +192,10 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
     }
     auto& stream_page = page->value();
     report.fetched += static_cast<int64_t>(stream_page.records.size() + stream_page.skipped.size());
+    // A listing that could not be complete (see the stream's warnings) ends the run PARTIAL.
+    for (const auto& warning : stream_page.warnings) {
+      report.errors.push_back("listing " + std::string(to_string(entity)) + ": " + warning);
+    }
     for (const auto& skipped : stream_page.skipped) {
       ++report.failed;
       report.errors.push_back(

@@ -20,6 +20,7 @@ class FakeGateway final : public JobNimbusGateway {
   int requests = 0;
   int pages_served = 0;
   std::vector<std::string> unusable_jnids;  // served as skipped records
+  std::string id_listing_warning;           // put on every page of the id listing when set
   jobnimbus::AccountSettings settings;      // GET /account/settings
   bool fail_settings = false;
 
@@ -44,7 +45,11 @@ class FakeGateway final : public JobNimbusGateway {
     if (entity == jobnimbus::Entity::jobs) add(jobs_by_id);
     if (entity == jobnimbus::Entity::contacts) add(contacts_by_id);
     if (entity == jobnimbus::Entity::files) add(files_by_id);
-    return listing(ids, {});
+    auto source = listing(ids, {});
+    if (!id_listing_warning.empty()) {
+      static_cast<Listing<jobnimbus::RecordId>&>(*source).warning = id_listing_warning;
+    }
+    return source;
   }
   jobnimbus::ApiResult<jobnimbus::Job> job(const std::string& jnid) override {
     return find(jobs_by_id, jnid);
@@ -103,11 +108,13 @@ class FakeGateway final : public JobNimbusGateway {
         cursor_.seen_at_since.insert(record.jnid);
       }
       done_ = static_cast<int>(page.records.size() + page.skipped.size()) < owner_.page_size;
+      if (!warning.empty()) page.warnings.push_back(warning);
       page.cursor = cursor_;
       page.total = static_cast<int64_t>(records_.size());
       return page;
     }
     bool done() const override { return done_; }
+    std::string warning;
 
    private:
     FakeGateway& owner_;

@@ -62,6 +62,18 @@ TEST_F(PullEngineTest, ReconciliationSoftDeletesAndRestores) {
   EXPECT_FALSE((*job)->deleted_at.has_value());
 }
 
+TEST_F(PullEngineTest, AnIncompleteIdListingDeletesNothing) {
+  pull(PullEntity::jobs);
+  gateway_.jobs_by_id["c"].is_active = false;  // the counts now differ: a full id listing runs
+  gateway_.id_listing_warning = "a second holds more records than the result window";
+  const PullReport report = pull(PullEntity::jobs);
+  EXPECT_EQ(report.deleted, 0);
+  EXPECT_EQ(report.status, domain::SyncStatus::partial);
+  ASSERT_FALSE(report.errors.empty());
+  EXPECT_NE(report.errors.back().find("id listing was incomplete"), std::string::npos);
+  EXPECT_FALSE((*database_->jobs().find_by_jnid("c"))->deleted_at.has_value());
+}
+
 TEST_F(PullEngineTest, FailedListingEndsPartialAndTheNextRunResumes) {
   gateway_.fail_after_pages = 1;
   PullReport report = pull(PullEntity::jobs);
