@@ -5,8 +5,7 @@
 #include <memory>
 
 #include "app/commands/commands.h"
-#include "app/evaluation_wiring.h"
-#include "app/progress_display.h"
+#include "app/initial_import.h"
 #include "app/serve_loop.h"
 #include "app/sync_wiring.h"
 #include "core/logging.h"
@@ -42,25 +41,7 @@ bool import_account(const Config& config) {
     std::fprintf(stderr, "demo: %s\n", components.error().message.c_str());
     return false;
   }
-  ProgressDisplay display(::isatty(STDERR_FILENO) == 1);
-  sync::PullOptions options;
-  options.mode = sync::PullMode::full;
-  options.trigger = "demo";
-  options.on_progress = [&display](const sync::PullProgress& progress) {
-    display.update(progress);
-  };
-  for (const auto entity :
-       {sync::PullEntity::jobs, sync::PullEntity::contacts, sync::PullEntity::files}) {
-    display.finish((*components)->pull->pull(entity, options));
-  }
-  // The imported jobs get their first QC and risk results now, not at the first scheduled run.
-  // (A first result queues no JobNimbus note: only changes do.)
-  if (auto evaluations =
-          Evaluations::create(config, *(*components)->database, (*components)->clock)) {
-    (*evaluations)->evaluate_all_if_new_day((*components)->clock.now());
-  } else {
-    std::fprintf(stderr, "QC/risk evaluation skipped: %s\n", evaluations.error().message.c_str());
-  }
+  import_everything(**components, config, "demo");
   return true;
 }
 
