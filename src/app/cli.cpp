@@ -31,7 +31,8 @@ int run_cli(int argc, char** argv) {
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& parse_error) {
-    return cli.exit(parse_error);
+    // --help and --version exit 0; every usage error exits 2, as documented.
+    return cli.exit(parse_error) == 0 ? 0 : 2;
   }
   try {
     return run ? run() : 0;
