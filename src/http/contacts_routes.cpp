@@ -10,14 +10,12 @@ void add_contacts_routes(Router& router, domain::Repositories& store) {
   router.get(
       "/api/v1/contacts", Access::internal,
       [&store](const httplib::Request& request, httplib::Response& response, const PathParams&) {
-        const auto limit = integer_param(request, response, "limit", 50, 1, 1000);
-        if (!limit) return;
-        const auto offset = integer_param(request, response, "offset", 0, 0, INT64_MAX);
-        if (!offset) return;
+        const auto paging = page_params(request, response);
+        if (!paging) return;
         const auto include_deleted = bool_param(request, response, "includeDeleted", false);
         if (!include_deleted) return;
         const auto page = store.contacts().list(
-            {*limit, *offset, "", request.get_param_value("q"), *include_deleted});
+            {paging->limit, paging->offset, "", request.get_param_value("q"), *include_deleted});
         if (!page) return send_error(response, 500, "database", page.error().message);
         nlohmann::json contacts = nlohmann::json::array();
         for (const auto& contact : page->items) contacts.push_back(contact_json(contact));

@@ -10,13 +10,11 @@ namespace {
 
 void list_jobs(domain::Repositories& store, const httplib::Request& request,
                httplib::Response& response) {
-  const auto limit = integer_param(request, response, "limit", 50, 1, 1000);
-  if (!limit) return;
-  const auto offset = integer_param(request, response, "offset", 0, 0, INT64_MAX);
-  if (!offset) return;
+  const auto paging = page_params(request, response);
+  if (!paging) return;
   const auto include_deleted = bool_param(request, response, "includeDeleted", false);
   if (!include_deleted) return;
-  domain::ListQuery query{*limit, *offset, request.get_param_value("status"),
+  domain::ListQuery query{paging->limit, paging->offset, request.get_param_value("status"),
                           request.get_param_value("q"), *include_deleted};
   const auto page = store.jobs().list(query);
   if (!page) return send_error(response, 500, "database", page.error().message);

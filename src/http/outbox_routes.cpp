@@ -24,12 +24,10 @@ std::optional<int64_t> id_param(const PathParams& params, httplib::Response& res
 void list_outbox(domain::DataStore& store, const httplib::Request& request,
                  httplib::Response& response) {
   domain::OutboxQuery query;
-  const auto limit = integer_param(request, response, "limit", 50, 1, 1000);
-  if (!limit) return;
-  const auto offset = integer_param(request, response, "offset", 0, 0, INT64_MAX);
-  if (!offset) return;
-  query.limit = *limit;
-  query.offset = *offset;
+  const auto paging = page_params(request, response);
+  if (!paging) return;
+  query.limit = paging->limit;
+  query.offset = paging->offset;
   if (request.has_param("status")) {
     query.status = domain::parse_outbox_status(request.get_param_value("status"));
     if (!query.status) {
@@ -74,16 +72,14 @@ void retry_item(domain::DataStore& store, Clock& clock, const std::function<void
 
 void list_conflicts(domain::DataStore& store, const httplib::Request& request,
                     httplib::Response& response) {
-  const auto limit = integer_param(request, response, "limit", 50, 1, 1000);
-  if (!limit) return;
-  const auto offset = integer_param(request, response, "offset", 0, 0, INT64_MAX);
-  if (!offset) return;
+  const auto paging = page_params(request, response);
+  if (!paging) return;
   std::optional<domain::ConflictStatus> status;
   if (request.has_param("status")) {
     status = domain::parse_conflict_status(request.get_param_value("status"));
     if (!status) return send_error(response, 400, "validation", "status must be open or resolved");
   }
-  const auto page = store.conflicts().list(status, *limit, *offset);
+  const auto page = store.conflicts().list(status, paging->limit, paging->offset);
   if (!page) return send_error(response, 500, "database", page.error().message);
   json conflicts = json::array();
   for (const auto& conflict : page->items) conflicts.push_back(conflict_json(conflict));

@@ -8,20 +8,9 @@
 namespace gep::http {
 namespace {
 
-// The job named by the path, or the 404/500 answer already written.
-std::optional<domain::Job> job_or_answer(domain::Repositories& store, const std::string& key,
-                                         httplib::Response& response) {
-  const auto found = find_job(store.jobs(), key);
-  if (!found) return send_error(response, 500, "database", found.error().message), std::nullopt;
-  if (!found->has_value() || (*found)->deleted_at) {
-    return send_error(response, 404, "not_found", "no job " + key), std::nullopt;
-  }
-  return **found;
-}
-
 void evaluate(domain::Repositories& store, qc::QcService& qc, const std::string& key,
               httplib::Response& response) {
-  const auto job = job_or_answer(store, key, response);
+  const auto job = active_job_or_answer(store.jobs(), key, response);
   if (!job) return;
   const auto check = qc.evaluate_job(job->id);
   if (!check) return send_error(response, 500, "database", check.error().message);
@@ -45,7 +34,7 @@ void evaluate_all(qc::QcService& qc, httplib::Response& response) {
 }
 
 void get_result(domain::Repositories& store, const std::string& key, httplib::Response& response) {
-  const auto job = job_or_answer(store, key, response);
+  const auto job = active_job_or_answer(store.jobs(), key, response);
   if (!job) return;
   const auto check = store.qc_checks().latest(job->id);
   if (!check) return send_error(response, 500, "database", check.error().message);
@@ -55,10 +44,8 @@ void get_result(domain::Repositories& store, const std::string& key, httplib::Re
 
 void overview(domain::Repositories& store, const httplib::Request& request,
               httplib::Response& response) {
-  const auto limit = integer_param(request, response, "limit", 50, 1, 1000);
-  if (!limit) return;
-  const auto offset = integer_param(request, response, "offset", 0, 0, INT64_MAX);
-  if (!offset) return;
+  const auto paging = page_params(request, response);
+  if (!paging) return;
   std::string status = request.get_param_value("status");
   if (!status.empty()) {
     const auto parsed = qc::parse_qc_status(status);
@@ -67,7 +54,7 @@ void overview(domain::Repositories& store, const httplib::Request& request,
     }
     status = std::string(qc::to_string(*parsed));
   }
-  const auto page = store.qc_checks().overview({*limit, *offset, status});
+  const auto page = store.qc_checks().overview({paging->limit, paging->offset, status});
   if (!page) return send_error(response, 500, "database", page.error().message);
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& item : page->items) {

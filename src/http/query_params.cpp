@@ -23,6 +23,15 @@ std::optional<int64_t> integer_param(const httplib::Request& request, httplib::R
   return value;
 }
 
+std::optional<PageParams> page_params(const httplib::Request& request,
+                                      httplib::Response& response) {
+  const auto limit = integer_param(request, response, "limit", 50, 1, 1000);
+  if (!limit) return std::nullopt;
+  const auto offset = integer_param(request, response, "offset", 0, 0, INT64_MAX);
+  if (!offset) return std::nullopt;
+  return PageParams{*limit, *offset};
+}
+
 std::optional<bool> bool_param(const httplib::Request& request, httplib::Response& response,
                                const std::string& name, bool fallback) {
   if (!request.has_param(name)) return fallback;

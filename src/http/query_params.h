@@ -13,6 +13,14 @@ namespace gep::http {
 std::optional<int64_t> integer_param(const httplib::Request& request, httplib::Response& response,
                                      const std::string& name, int64_t fallback, int64_t min,
                                      int64_t max);
+struct PageParams {
+  int64_t limit = 50;
+  int64_t offset = 0;
+};
+// ?limit (1..1000, default 50) and ?offset (>= 0, default 0) of a list endpoint; on a bad value
+// writes the 400 answer and returns nullopt.
+std::optional<PageParams> page_params(const httplib::Request& request, httplib::Response& response);
+
 // true/false/1/0; absent -> fallback; on a bad value writes 400 and returns nullopt.
 std::optional<bool> bool_param(const httplib::Request& request, httplib::Response& response,
                                const std::string& name, bool fallback);

@@ -7,19 +7,9 @@
 namespace gep::http {
 namespace {
 
-std::optional<domain::Job> job_or_answer(domain::Repositories& store, const std::string& key,
-                                         httplib::Response& response) {
-  const auto found = find_job(store.jobs(), key);
-  if (!found) return send_error(response, 500, "database", found.error().message), std::nullopt;
-  if (!found->has_value() || (*found)->deleted_at) {
-    return send_error(response, 404, "not_found", "no job " + key), std::nullopt;
-  }
-  return **found;
-}
-
 void evaluate(domain::Repositories& store, risk::RiskService& risk, const std::string& key,
               httplib::Response& response) {
-  const auto job = job_or_answer(store, key, response);
+  const auto job = active_job_or_answer(store.jobs(), key, response);
   if (!job) return;
   const auto snapshot = risk.evaluate_job(job->id);
   if (!snapshot) return send_error(response, 500, "database", snapshot.error().message);
@@ -40,7 +30,7 @@ void evaluate_all(risk::RiskService& risk, httplib::Response& response) {
 
 void get_snapshot(domain::Repositories& store, risk::RiskService& risk, const std::string& key,
                   httplib::Response& response) {
-  const auto job = job_or_answer(store, key, response);
+  const auto job = active_job_or_answer(store.jobs(), key, response);
   if (!job) return;
   const auto snapshot = store.risk_snapshots().latest(job->id);
   if (!snapshot) return send_error(response, 500, "database", snapshot.error().message);
@@ -77,12 +67,10 @@ std::optional<domain::RiskListQuery> sort_of(const std::string& text, domain::Ri
 void list(domain::Repositories& store, risk::RiskService& risk, const httplib::Request& request,
           httplib::Response& response) {
   domain::RiskListQuery query;
-  const auto limit = integer_param(request, response, "limit", 50, 1, 1000);
-  if (!limit) return;
-  const auto offset = integer_param(request, response, "offset", 0, 0, INT64_MAX);
-  if (!offset) return;
-  query.limit = *limit;
-  query.offset = *offset;
+  const auto paging = page_params(request, response);
+  if (!paging) return;
+  query.limit = paging->limit;
+  query.offset = paging->offset;
   if (const std::string level = request.get_param_value("level"); !level.empty()) {
     const auto parsed = risk::parse_risk_level(level);
     if (!parsed)

@@ -108,11 +108,9 @@ void add_sync_routes(Router& router, domain::Repositories& store, sync::SyncServ
   router.get(
       "/api/v1/sync/logs", Access::internal,
       [&store](const httplib::Request& request, httplib::Response& response, const PathParams&) {
-        const auto limit = integer_param(request, response, "limit", 50, 1, 1000);
-        if (!limit) return;
-        const auto offset = integer_param(request, response, "offset", 0, 0, INT64_MAX);
-        if (!offset) return;
-        const auto page = store.sync_logs().list(*limit, *offset);
+        const auto paging = page_params(request, response);
+        if (!paging) return;
+        const auto page = store.sync_logs().list(paging->limit, paging->offset);
         if (!page) return send_error(response, 500, "database", page.error().message);
         nlohmann::json logs = nlohmann::json::array();
         for (const auto& log : page->items) logs.push_back(sync_log_json(log));
