@@ -3,6 +3,7 @@
 // it (for SQLite and PostgreSQL). Expected failures are Result values; "not found" is an empty
 // optional, not an error.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -15,6 +16,15 @@
 #include "domain/sync_records.h"
 
 namespace gep::domain {
+
+// The next chunk of a streamed id listing (about a thousand ids, duplicates allowed), an empty
+// optional at its end, or the error that left it incomplete.
+using IdChunkSource = std::function<Result<std::optional<std::vector<std::string>>>()>;
+
+struct PresenceChanges {
+  int64_t deleted = 0;
+  int64_t undeleted = 0;
+};
 
 // The common shape of every mirrored JobNimbus record type, keyed by `jnid`.
 template <class Record>
@@ -37,9 +47,12 @@ class RecordRepository {
   // Soft delete / undelete; each answers how many rows actually changed state.
   virtual Result<int64_t> mark_deleted(std::span<const std::string> jnids, int64_t deleted_at) = 0;
   virtual Result<int64_t> undelete(std::span<const std::string> jnids) = 0;
-  // Soft-deletes every active record whose jnid is not in `present` (atomically).
-  virtual Result<int64_t> mark_deleted_except(std::span<const std::string> present,
-                                              int64_t deleted_at) = 0;
+  // Makes the deleted state follow a complete listing of the ids that exist: soft-deletes every
+  // active record it does not name and undeletes every deleted one it names, atomically. The ids
+  // are read chunk by chunk and compared in the database, never all held in memory. When the
+  // listing fails, nothing changes and its error is answered.
+  virtual Result<PresenceChanges> reconcile_presence(const IdChunkSource& next_chunk,
+                                                     int64_t deleted_at) = 0;
 };
 
 class JobRepository : public RecordRepository<Job> {
@@ -48,6 +61,8 @@ class JobRepository : public RecordRepository<Job> {
   // the address.
   virtual Result<Page<Job>> list(const ListQuery& query) = 0;
   virtual Status mark_files_synced(std::span<const std::string> job_jnids, int64_t synced_at) = 0;
+  // Every active job at once, in one statement (after a complete listing of all files).
+  virtual Status mark_all_files_synced(int64_t synced_at) = 0;
 };
 
 class ContactRepository : public RecordRepository<Contact> {

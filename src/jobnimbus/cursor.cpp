@@ -8,18 +8,12 @@
 #include "jobnimbus/query.h"
 
 namespace gep::jobnimbus {
-namespace {
-
-// Order inside one second is not stable between calls, so `from` paging there can miss records;
-// when the listed total falls short of the reported count, the second is scanned again.
-constexpr int kMaxPassesPerSecond = 3;
-
-}  // namespace
 
 std::string StreamCursor::to_json() const {
   nlohmann::json json;
   json["since"] = since;
   json["seen"] = seen_at_since;
+  if (after_jnid) json["after"] = *after_jnid;
   return json.dump();
 }
 
@@ -37,6 +31,10 @@ std::optional<StreamCursor> StreamCursor::from_json(std::string_view text) {
       cursor.seen_at_since.insert(jnid.get<std::string>());
     }
   }
+  if (const auto after = json.find("after"); after != json.end()) {
+    if (!after->is_string()) return std::nullopt;
+    cursor.after_jnid = after->get<std::string>();
+  }
   return cursor;
 }
 
@@ -46,18 +44,35 @@ CursorPager::CursorPager(StreamCursor start, int page_size)
 PageRequest CursorPager::begin_page() {
   page_start_since_ = cursor_.since;
   out_of_order_ = false;
-  current_ = PageRequest{cursor_.since, std::nullopt, "date_updated", 0, page_size_};
-  if (!in_crowded_second_) unusable_in_pass_ = 0;  // this page may become pass 1 of a second
-  if (in_crowded_second_) {
+  page_last_jnid_.reset();
+  jnid_order_broken_ = false;
+  current_ = PageRequest{cursor_.since, std::nullopt, std::nullopt, "date_updated", page_size_};
+  if (in_crowded_second()) {
     current_.lte = cursor_.since;
-    current_.sort_field = "jnid";  // unique: a stable order to page through with `from`
-    current_.from = from_;
-    current_.size = std::min(page_size_, kResultWindow - from_);
+    if (!cursor_.after_jnid->empty()) current_.jnid_after = cursor_.after_jnid;
+    current_.sort_field = "jnid";  // unique: a stable order to move through with `jnid >`
   }
   return current_;
 }
 
+void CursorPager::note_jnid(const std::string& jnid) {
+  if (!page_last_jnid_ || *page_last_jnid_ < jnid) page_last_jnid_ = jnid;
+}
+
 bool CursorPager::admit(const std::string& jnid, std::optional<UnixSeconds> date_updated) {
+  if (in_crowded_second()) {
+    if (page_last_jnid_ && jnid <= *page_last_jnid_) jnid_order_broken_ = true;
+    note_jnid(jnid);
+    if (date_updated != cursor_.since) {
+      // Outside the second asked for: the filter was not honoured. Deliver it (upserts are
+      // idempotent) and say so.
+      if (date_updated) out_of_order_ = true;
+      return true;
+    }
+    // Only what the date-ordered pages delivered at this second is remembered; the jnid order
+    // itself never repeats a record.
+    return !cursor_.seen_at_since.contains(jnid);
+  }
   if (!date_updated) return true;  // cannot be placed: deliver, the cursor does not move
   const UnixSeconds second = *date_updated;
   if (second == cursor_.since) return cursor_.seen_at_since.insert(jnid).second;
@@ -73,58 +88,53 @@ bool CursorPager::admit(const std::string& jnid, std::optional<UnixSeconds> date
   return true;
 }
 
-void CursorPager::finish_page(size_t returned, int64_t count, std::vector<std::string>& warnings) {
+void CursorPager::note_unusable(const std::string& jnid) {
+  if (in_crowded_second() && !jnid.empty()) note_jnid(jnid);
+}
+
+void CursorPager::finish_page(size_t returned, std::vector<std::string>& warnings) {
   if (out_of_order_) {
     warnings.push_back("JobNimbus returned records out of date_updated order; some may be missed");
   }
-  const auto returned_count = static_cast<int>(returned);
-  if (!in_crowded_second_) {
-    if (returned_count < current_.size) {
+  const bool full_page = static_cast<int>(returned) >= current_.size;
+  if (!in_crowded_second()) {
+    if (!full_page) {
       done_ = true;
-      return;
-    }
-    if (cursor_.since == page_start_since_) {
-      // A full page inside one second: the next from-0 page would be the same one. Page through
-      // the second in jnid order from its start (this page came in date_updated order, whose
+    } else if (cursor_.since == page_start_since_) {
+      // A full page inside one second: the next date-ordered page would be the same one. Page
+      // through the second by jnid from its start (this page came in date_updated order, whose
       // ties may be in any order, so it says nothing about jnid positions).
-      in_crowded_second_ = true;
-      from_ = 0;
-      pass_ = 1;
-      unusable_in_pass_ = 0;
+      cursor_.after_jnid = "";
     }
     return;
   }
-  from_ += returned_count;
-  const bool window_exhausted = from_ >= kResultWindow;
-  if (returned_count == current_.size && !window_exhausted) return;  // more in this second
-
-  const size_t listed = cursor_.seen_at_since.size() + unusable_in_pass_;
-  if (count > 0 && listed < static_cast<size_t>(count)) {
-    if (window_exhausted && count > kResultWindow) {
-      warnings.push_back(fmt::format(
-          "{} records share date_updated {}; the API lists at most {} of them, {} were listed",
-          count, cursor_.since, kResultWindow, listed));
-    } else if (pass_ < kMaxPassesPerSecond) {
-      ++pass_;
-      from_ = 0;
-      unusable_in_pass_ = 0;
-      return;
-    } else {
-      warnings.push_back(fmt::format(
-          "listed {} of {} records sharing date_updated {} after {} passes (unstable order)",
-          listed, count, cursor_.since, pass_));
-    }
+  if (jnid_order_broken_) {
+    warnings.push_back(fmt::format(
+        "JobNimbus ignored the jnid sort inside date_updated {}; some of its records may be missed",
+        cursor_.since));
   }
-  leave_crowded_second();
+  if (!full_page) {
+    leave_crowded_second();
+    return;
+  }
+  if (!page_last_jnid_) {
+    warnings.push_back(fmt::format(
+        "a full page without one readable jnid inside date_updated {}; moved past that second",
+        cursor_.since));
+    leave_crowded_second();
+    return;
+  }
+  cursor_.after_jnid = *page_last_jnid_;
+  // Remembered jnids at or before `after` can no longer come back: forget them, so the cursor
+  // (persisted with every page) shrinks as the second is read.
+  auto& seen = cursor_.seen_at_since;
+  seen.erase(seen.begin(), seen.upper_bound(*cursor_.after_jnid));
 }
 
 void CursorPager::leave_crowded_second() {
   cursor_.since += 1;
   cursor_.seen_at_since.clear();
-  in_crowded_second_ = false;
-  from_ = 0;
-  pass_ = 0;
-  unusable_in_pass_ = 0;
+  cursor_.after_jnid.reset();
 }
 
 }  // namespace gep::jobnimbus

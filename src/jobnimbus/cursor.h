@@ -7,9 +7,10 @@
 // second are remembered, so the next page (which starts with that second again, in any order)
 // skips them: records sharing a second across a page boundary are neither lost nor repeated.
 // When a whole page shares one second (more records in one second than a page holds), the plan
-// pages through that second with `from` (bounded by the 10,000 window), sorted by jnid so that
-// the order is stable between calls (ties on date_updated come back in any order), checks that it
-// listed as many records as the API counts there (rescanning otherwise), then moves past it.
+// pages through that second by jnid instead: `date_updated == since` and `jnid > after`, sorted by
+// jnid ascending, from 0, moving `after` to the last jnid of each page. jnids are unique, so the
+// order is stable and any number of records in one second is listed, never limited by the
+// 10,000-result window. A page shorter than a full one ends the second: the plan moves past it.
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -25,20 +26,23 @@ namespace gep::jobnimbus {
 struct StreamCursor {
   UnixSeconds since = 0;                // lower bound on date_updated, inclusive
   std::set<std::string> seen_at_since;  // jnids already delivered whose date_updated == since
+  // Set while paging through the crowded second `since` by jnid: every record of that second
+  // whose jnid sorts at or before it was delivered ("" when none yet).
+  std::optional<std::string> after_jnid;
 
-  // {"since":1700000000,"seen":["3pg","3ph"]}
+  // {"since":1700000000,"seen":["3pg","3ph"]}, plus "after":"3pz" inside a crowded second
   std::string to_json() const;
   static std::optional<StreamCursor> from_json(std::string_view text);
   friend bool operator==(const StreamCursor&, const StreamCursor&) = default;
 };
 
-// One request of the plan: `date_updated >= gte [and <= lte]`, sorted ascending by `sort_field`,
-// `from`, `size`.
+// One request of the plan: `date_updated >= gte [and <= lte] [and jnid > jnid_after]`, sorted
+// ascending by `sort_field`, from 0, `size` records.
 struct PageRequest {
   UnixSeconds gte = 0;
   std::optional<UnixSeconds> lte;           // set while paging inside one crowded second
+  std::optional<std::string> jnid_after;    // likewise, once a page of that second was read
   std::string sort_field = "date_updated";  // "jnid" inside a crowded second
-  int from = 0;
   int size = 0;
 };
 
@@ -50,15 +54,18 @@ class CursorPager {
   PageRequest begin_page();
   // For every usable record of the answer, in order: true when it is new (deliver it).
   bool admit(const std::string& jnid, std::optional<UnixSeconds> date_updated);
-  // For a record the parser could not use, so a re-scan of a crowded second counts it as listed.
-  void note_unusable() { ++unusable_in_pass_; }
-  // `returned`: records in the answer, usable or not; `count`: the total JobNimbus reported.
-  void finish_page(size_t returned, int64_t count, std::vector<std::string>& warnings);
+  // For a record the parser could not use ("" when even its jnid is unreadable): inside a
+  // crowded second its jnid still moves the plan past it.
+  void note_unusable(const std::string& jnid);
+  // `returned`: records in the answer, usable or not.
+  void finish_page(size_t returned, std::vector<std::string>& warnings);
 
   bool done() const { return done_; }
   const StreamCursor& cursor() const { return cursor_; }
 
  private:
+  bool in_crowded_second() const { return cursor_.after_jnid.has_value(); }
+  void note_jnid(const std::string& jnid);
   void leave_crowded_second();
 
   StreamCursor cursor_;
@@ -66,10 +73,8 @@ class CursorPager {
   PageRequest current_;
   UnixSeconds page_start_since_ = 0;
   bool out_of_order_ = false;
-  bool in_crowded_second_ = false;
-  int from_ = 0;
-  int pass_ = 0;
-  size_t unusable_in_pass_ = 0;
+  std::optional<std::string> page_last_jnid_;  // the greatest jnid of a crowded-second page
+  bool jnid_order_broken_ = false;             // that page was not sorted by jnid as asked
   bool done_ = false;
 };
 

@@ -42,6 +42,12 @@ std::string range_clause(std::string_view field, std::optional<int64_t> gte,
   return clause.dump();
 }
 
+std::string greater_than_clause(std::string_view field, std::string_view value) {
+  nlohmann::json clause;
+  clause["range"][std::string(field)]["gt"] = std::string(value);
+  return clause.dump();
+}
+
 std::string list_path(std::string_view resource, const ListQuery& query) {
   std::string path = fmt::format("/{}?size={}&from={}", resource, query.size, query.from);
   if (!query.sort_field.empty()) path += "&sort_field=" + url_encode(query.sort_field);

@@ -33,5 +33,7 @@ std::string term_clause(std::string_view field, std::string_view value);
 // {"range":{"date_updated":{"gte":1700000000,"lte":1700000000}}}
 std::string range_clause(std::string_view field, std::optional<int64_t> gte,
                          std::optional<int64_t> lte);
+// {"range":{"jnid":{"gt":"3pg"}}}: string ranges compare bytewise, as Elasticsearch keywords do.
+std::string greater_than_clause(std::string_view field, std::string_view value);
 
 }  // namespace gep::jobnimbus

@@ -36,11 +36,12 @@ ApiResult<StreamPage<Record>> RecordStream<Record>::next_page() {
   const PageRequest request = pager.begin_page();
   ListQuery query;
   query.size = request.size;
-  query.from = request.from;
+  query.from = 0;  // never `from`: the cursor moves instead (the result window is 10,000)
   query.sort_field = request.sort_field;
   query.sort_direction = "asc";
   query.must = options_.must;
   query.must.push_back(range_clause("date_updated", request.gte, request.lte));
+  if (request.jnid_after) query.must.push_back(greater_than_clause("jnid", *request.jnid_after));
   if constexpr (std::is_same_v<Record, RecordId>) query.fields = "jnid,date_updated";
 
   ++requests_;
@@ -60,8 +61,8 @@ ApiResult<StreamPage<Record>> RecordStream<Record>::next_page() {
   for (auto& record : page.records) {
     if (pager.admit(record.jnid, record.date_updated)) out.records.push_back(std::move(record));
   }
-  for (size_t i = 0; i < page.skipped.size(); ++i) pager.note_unusable();
-  pager.finish_page(page.records.size() + page.skipped.size(), page.count, out.warnings);
+  for (const auto& skipped : page.skipped) pager.note_unusable(skipped.jnid);
+  pager.finish_page(page.records.size() + page.skipped.size(), out.warnings);
   out.skipped = std::move(page.skipped);
   out.cursor = pager.cursor();
   pager_ = std::move(pager);

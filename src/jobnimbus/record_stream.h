@@ -34,7 +34,7 @@ template <class Record>
 struct StreamPage {
   std::vector<Record> records;         // new records in date_updated order (duplicates removed)
   std::vector<SkippedRecord> skipped;  // unusable records of this page, with the reason
-  std::vector<std::string> warnings;   // e.g. a second too crowded to list completely
+  std::vector<std::string> warnings;   // e.g. the API ignored the sort asked for
   StreamCursor cursor;                 // where the stream resumes after this page: persist it
   int64_t total = 0;                   // JobNimbus's count for this request
 };

@@ -46,16 +46,47 @@ domain::SyncCursor cursor_row(const std::string& key, const jobnimbus::StreamCur
   domain::SyncCursor row;
   row.entity = key;
   row.watermark = cursor.since;
-  row.last_jnid = cursor.seen_at_since.empty() ? "" : *cursor.seen_at_since.rbegin();
+  if (cursor.after_jnid && !cursor.after_jnid->empty()) {
+    row.last_jnid = *cursor.after_jnid;
+  } else if (!cursor.seen_at_since.empty()) {
+    row.last_jnid = *cursor.seen_at_since.rbegin();
+  }
   row.position = cursor.to_json();
   row.full_completed_at = full_completed_at;
   return row;
 }
 
+using IdChunk = std::optional<std::vector<std::string>>;
+
+// The next page of the id listing (a failed request is tried again), its end, or why the
+// listing cannot be complete. `total` takes JobNimbus's count.
+Result<IdChunk> next_id_page(PageSource<jobnimbus::RecordId>& source, int64_t& total,
+                             PullReport& report) {
+  if (source.done()) return IdChunk{};
+  for (int attempt = 1;; ++attempt) {
+    auto page = source.next_page();
+    ++report.requests;
+    if (!page) {
+      if (attempt < 3) continue;
+      return fail("incomplete", page.error().describe());
+    }
+    if (!page->warnings.empty()) {
+      // An id set with holes would delete records that exist.
+      return fail("incomplete", "the id listing was incomplete: " + page->warnings.front());
+    }
+    total = page->total;
+    std::vector<std::string> ids;
+    ids.reserve(page->records.size());
+    for (auto& id : page->records) ids.push_back(std::move(id.jnid));
+    return IdChunk{std::move(ids)};
+  }
+}
+
 // Soft-deletes the mirror's active records missing from JobNimbus and restores deleted ones that
 // are back. After a complete pull every JobNimbus record is in the mirror, so when JobNimbus's
 // count equals the mirror's active count nothing vanished: the first id page (one request) settles
-// it and the full id listing runs only when the counts differ.
+// it and the full id listing runs only when the counts differ. That listing streams into the
+// store page by page (compared there, in SQL): the id set is never held in memory.
 template <class Repository>
 void reconcile(Repository& repository, PageSource<jobnimbus::RecordId>& source,
                std::string_view entity, int64_t now, PullReport& report) {
@@ -64,46 +95,28 @@ void reconcile(Repository& repository, PageSource<jobnimbus::RecordId>& source,
     report.errors.push_back("reconcile: " + local_count.error().message);
     return;
   }
-  std::vector<std::string> present;
-  int attempts = 0;
-  bool first_page = true;
-  while (!source.done()) {
-    auto page = source.next_page();
-    ++report.requests;
-    if (!page) {
-      if (++attempts < 3) continue;
-      // Never delete from a partial id set.
-      report.errors.push_back("reconcile " + std::string(entity) +
-                              " skipped: " + page.error().describe());
-      return;
-    }
-    attempts = 0;
-    if (first_page && page->total == *local_count) return;
-    first_page = false;
-    if (!page->warnings.empty()) {
-      // An id set with holes (e.g. a second holding more records than the API's result window)
-      // would delete records that exist: delete nothing this run.
-      report.errors.push_back("reconcile " + std::string(entity) +
-                              " skipped: the id listing was incomplete: " + page->warnings.front());
-      return;
-    }
-    for (const auto& id : page->records) present.push_back(id.jnid);
-  }
-  std::sort(present.begin(), present.end());
-  present.erase(std::unique(present.begin(), present.end()), present.end());
-  const auto deleted_locally = repository.list_jnids(domain::Presence::deleted);
-  if (deleted_locally) {
-    std::vector<std::string> reappeared;
-    std::set_intersection(deleted_locally->begin(), deleted_locally->end(), present.begin(),
-                          present.end(), std::back_inserter(reappeared));
-    if (const auto undeleted = repository.undelete(reappeared)) report.undeleted = *undeleted;
-  }
-  const auto deleted = repository.mark_deleted_except(present, now);
-  if (!deleted) {
-    report.errors.push_back("reconcile: " + deleted.error().message);
+  const std::string skipped = "reconcile " + std::string(entity) + " skipped: ";
+  int64_t total = -1;
+  auto first = next_id_page(source, total, report);
+  if (!first) {
+    report.errors.push_back(skipped + first.error().message);
     return;
   }
-  report.deleted = *deleted;
+  if (total == *local_count) return;
+  bool first_pending = true;
+  const domain::IdChunkSource chunks = [&]() -> Result<IdChunk> {
+    if (!first_pending) return next_id_page(source, total, report);
+    first_pending = false;
+    return std::move(*first);
+  };
+  const auto changes = repository.reconcile_presence(chunks, now);
+  if (!changes) {
+    // Never delete from a partial id set: the store changed nothing.
+    report.errors.push_back(skipped + changes.error().message);
+    return;
+  }
+  report.deleted = changes->deleted;
+  report.undeleted = changes->undeleted;
 }
 
 }  // namespace
@@ -174,8 +187,7 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
   jobnimbus::StreamCursor start;
   if (!full) {
     start.since = std::max<int64_t>(0, incremental_start->since - options.lookback_seconds);
-    if (start.since == incremental_start->since)
-      start.seen_at_since = incremental_start->seen_at_since;
+    if (start.since == incremental_start->since) start = *incremental_start;
   } else if (options.resume_full) {
     if (auto resumed = saved_position(store_, key_full)) start = std::move(*resumed);
   }
@@ -245,9 +257,7 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
     }
     if (entity != PullEntity::files) return {};
     // Every job's files are now mirrored: QC may tell "no photos" from "never synced".
-    auto jobs = repositories.jobs().list_jnids(domain::Presence::active);
-    if (!jobs) return fail(jobs.error());
-    return repositories.jobs().mark_files_synced(*jobs, now);
+    return repositories.jobs().mark_all_files_synced(now);
   });
   if (!finished)
     report.errors.push_back("finishing " + std::string(to_string(entity)) + ": " +

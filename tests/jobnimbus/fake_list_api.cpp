@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace gep::testing {
 
@@ -45,16 +46,24 @@ ScriptedReply FakeListApi::handle(const RecordedRequest& request) {
   }
   int64_t gte = INT64_MIN;
   int64_t lte = INT64_MAX;
+  std::optional<std::string> jnid_gt;
   const auto filter = nlohmann::json::parse(param("filter", "{}"));
   for (const auto& clause : filter.value("must", nlohmann::json::array())) {
     if (!clause.contains("range")) continue;
+    if (clause["range"].contains("jnid")) {
+      jnid_gt = clause["range"]["jnid"].at("gt").get<std::string>();
+      continue;
+    }
     const auto& bounds = clause["range"]["date_updated"];
     if (bounds.contains("gte")) gte = bounds["gte"].get<int64_t>();
     if (bounds.contains("lte")) lte = bounds["lte"].get<int64_t>();
   }
+  ++requests_;
   std::vector<const FakeRecord*> matching;
   for (const auto& record : records_) {
-    if (record.date_updated >= gte && record.date_updated <= lte) matching.push_back(&record);
+    if (record.date_updated < gte || record.date_updated > lte) continue;
+    if (jnid_gt && record.jnid <= *jnid_gt) continue;
+    matching.push_back(&record);
   }
   if (honour_jnid_sort_ && param("sort_field", "") == "jnid") {
     std::sort(matching.begin(), matching.end(),

@@ -1,7 +1,8 @@
 #pragma once
 // A test stand-in for one JobNimbus list endpoint with the behaviour the cursor stream must cope
-// with: size <= 1000, from + size <= 10,000 (else 400), range filters on date_updated, sort by
-// date_updated, and (optionally) an order of equal-second records that changes on every call.
+// with: size <= 1000, from + size <= 10,000 (else 400), range filters on date_updated and
+// `jnid > x` (bytewise, as Elasticsearch keywords), sort by date_updated or jnid, and
+// (optionally) an order of equal-second records that changes on every call.
 // Written with nlohmann-json so it shares no parsing code with the client.
 #include <cstdint>
 #include <random>
@@ -28,6 +29,7 @@ class FakeListApi {
   FakeListApi(std::vector<FakeRecord> records, std::string wrapper = "results",
               bool shuffle_ties = false, bool honour_jnid_sort = true);
   ScriptedReply handle(const RecordedRequest& request);
+  int requests() const { return requests_; }
 
  private:
   std::vector<FakeRecord> records_;  // sorted by date_updated, stable
@@ -35,6 +37,7 @@ class FakeListApi {
   bool shuffle_ties_;
   bool honour_jnid_sort_;
   std::mt19937 random_{12345};
+  int requests_ = 0;
 };
 
 }  // namespace gep::testing

@@ -249,6 +249,41 @@ TEST(SandboxAcceptance, StreamListsEveryJobExactlyOnceUnderFaults) {
   EXPECT_FALSE(stats.at("faults").empty()) << "the faults were not exercised";
 }
 
+// More records in one second than the 10,000-result window: the stream pages through that second
+// with `jnid >` ranges sorted by jnid, which the sandbox (like Elasticsearch) honours.
+TEST(SandboxAcceptance, StreamListsASecondHoldingMoreThanTheResultWindow) {
+  gep::sandbox::SandboxOptions options;
+  options.api_key = kSandboxKey;
+  options.jobs = 14'000;
+  options.contacts = 10;
+  options.photos_per_job = 0;
+  options.docs_per_job = 0;
+  gep::sandbox::SandboxServer sandbox(options);
+  const auto started = sandbox.start();
+  ASSERT_TRUE(started.ok()) << started.error().message;
+  const auto truth = nlohmann::json::parse(sandbox.state().ids(gep::sandbox::Kind::job))
+                         .at("active")
+                         .get<std::vector<std::string>>();
+  ASSERT_EQ(truth.size(), 14'000U);
+  const std::vector<std::string> crowded(truth.begin(), truth.begin() + 12'000);
+  ASSERT_TRUE(sandbox.state().touch(gep::sandbox::Kind::job, crowded, 0, 1'750'000'000).ok());
+
+  const auto client = client_for(sandbox.base_url(), kSandboxKey, 1000.0);
+  auto stream = client->stream_jobs();
+  std::vector<std::string> listed;
+  while (!stream.done()) {
+    auto page = stream.next_page();
+    ASSERT_TRUE(page.ok()) << page.error().describe();
+    for (const auto& warning : page->warnings) ADD_FAILURE() << warning;
+    for (const auto& job : page->records) listed.push_back(job.jnid);
+  }
+  const std::set<std::string> unique(listed.begin(), listed.end());
+  EXPECT_EQ(listed.size(), unique.size()) << "duplicates delivered";
+  EXPECT_TRUE(unique == std::set<std::string>(truth.begin(), truth.end()))
+      << unique.size() << " listed";
+  EXPECT_LE(stream.requests(), 14 + 4);
+}
+
 // Acceptance: the sandbox receives and stores the note, then the answer is lost (dropped, a 5xx
 // or a cut-off body). The client must say outcome_unknown and must not send it again; the
 // sandbox's write log shows one note, and so does the job's activity list the outbox reconciles

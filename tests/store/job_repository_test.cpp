@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <memory>
+#include <optional>
 #include <vector>
 
 #include "store/fixture_helpers.h"
@@ -14,6 +16,24 @@ std::vector<domain::Job> make_jobs(int first, int count) {
   std::vector<domain::Job> jobs;
   for (int n = first; n < first + count; ++n) jobs.push_back(make_job(n));
   return jobs;
+}
+
+// A listing that hands out `chunks` one at a time, then its end; or fails after `fail_after`.
+domain::IdChunkSource listing(std::vector<std::vector<std::string>> chunks, int fail_after = -1) {
+  auto served = std::make_shared<size_t>(0);
+  return [chunks = std::move(chunks), served,
+          fail_after]() -> Result<std::optional<std::vector<std::string>>> {
+    if (fail_after >= 0 && *served == static_cast<size_t>(fail_after))
+      return fail("incomplete", "JobNimbus answered 503");
+    if (*served == chunks.size()) return std::optional<std::vector<std::string>>{};
+    return std::optional<std::vector<std::string>>{chunks[(*served)++]};
+  };
+}
+
+std::vector<std::string> job_ids(int first, int last, int step = 1) {
+  std::vector<std::string> ids;
+  for (int n = first; n <= last; n += step) ids.push_back("job" + std::to_string(n));
+  return ids;
 }
 
 void expect_same_content(const domain::Job& stored, const domain::Job& expected) {
@@ -192,8 +212,12 @@ TEST_P(JobRepositoryTest, SoftDeleteUndeleteAndReconcile) {
 
   // JobNimbus now lists only job1 and job2: everything else active vanished.
   const std::vector<std::string> present{"job1", "job2"};
-  EXPECT_EQ(*db().jobs().mark_deleted_except(present, 1'800'000'100), 2);  // job4, job5
+  const auto changes = db().jobs().reconcile_presence(listing({present}), 1'800'000'100);
+  ASSERT_TRUE(changes) << changes.error().message;
+  EXPECT_EQ(changes->deleted, 2);  // job4, job5
+  EXPECT_EQ(changes->undeleted, 0);
   EXPECT_EQ(*db().jobs().list_jnids(domain::Presence::active), present);
+  EXPECT_EQ((*db().jobs().find_by_jnid("job5"))->deleted_at, 1'800'000'100);
 
   // A record that shows up in a page again is undeleted by the upsert.
   const std::vector<domain::Job> reappeared{make_job(3)};
@@ -270,6 +294,90 @@ TEST_P(JobRepositoryTest, MarksFilesSynced) {
   ASSERT_TRUE(db().jobs().mark_files_synced(synced, 1'750'000'000));
   EXPECT_EQ((*db().jobs().find_by_jnid("job1"))->files_synced_at, 0);
   EXPECT_EQ((*db().jobs().find_by_jnid("job2"))->files_synced_at, 1'750'000'000);
+}
+
+TEST_P(JobRepositoryTest, ReconcilePresenceDiffsAStreamedListingInTheDatabase) {
+  ASSERT_TRUE(db().jobs().upsert_batch(make_jobs(1, 2500)));
+  const auto gone = job_ids(1, 2500, 100);  // deleted locally; 1201 of them is listed again
+  ASSERT_EQ(*db().jobs().mark_deleted(gone, 1'800'000'000), 25);
+  // JobNimbus lists everything except 7..2500 step 7, in chunks of up to 1000 that repeat ids
+  // across chunks (a page boundary inside a crowded second), with job1201 back.
+  std::vector<std::string> listed;
+  for (int n = 1; n <= 2500; ++n) {
+    if (n % 7 != 0 && (n % 100 != 1 || n == 1201)) listed.push_back("job" + std::to_string(n));
+  }
+  std::vector<std::vector<std::string>> chunks;
+  for (size_t start = 0; start < listed.size(); start += 990) {
+    const size_t end = std::min(listed.size(), start + 1000);
+    chunks.emplace_back(listed.begin() + static_cast<std::ptrdiff_t>(start),
+                        listed.begin() + static_cast<std::ptrdiff_t>(end));
+  }
+  chunks.emplace_back();  // a page that brought nothing new
+  const auto changes = db().jobs().reconcile_presence(listing(chunks), 1'800'000'200);
+  ASSERT_TRUE(changes) << changes.error().message;
+  int vanished = 0;  // active and not listed
+  for (int n = 7; n <= 2500; n += 7) vanished += n % 100 != 1 ? 1 : 0;
+  EXPECT_EQ(changes->deleted, vanished);
+  EXPECT_EQ(changes->undeleted, 1);
+  EXPECT_EQ(*db().jobs().list_jnids(domain::Presence::active), [&] {
+    std::sort(listed.begin(), listed.end());
+    return listed;
+  }());
+  EXPECT_FALSE((*db().jobs().find_by_jnid("job1201"))->deleted_at.has_value());
+  EXPECT_EQ((*db().jobs().find_by_jnid("job7"))->deleted_at, 1'800'000'200);
+  EXPECT_EQ((*db().jobs().find_by_jnid("job101"))->deleted_at, 1'800'000'000);  // kept its time
+
+  // Nothing changed since: a second run (on a pooled connection whose temporary table may
+  // still exist) changes nothing.
+  const auto again = db().jobs().reconcile_presence(listing(chunks), 1'800'000'300);
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(again->deleted, 0);
+  EXPECT_EQ(again->undeleted, 0);
+}
+
+TEST_P(JobRepositoryTest, AnIncompleteListingChangesNothing) {
+  ASSERT_TRUE(db().jobs().upsert_batch(make_jobs(1, 30)));
+  ASSERT_EQ(*db().jobs().mark_deleted(job_ids(21, 30), 1'800'000'000), 10);
+  // The first chunk names only job1..job5 and job25: as a complete listing it would delete 15
+  // and undelete one. The listing fails before its end.
+  const auto failed =
+      db().jobs().reconcile_presence(listing({job_ids(1, 5), {"job25"}}, 2), 1'800'000'100);
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().code, "incomplete");
+  EXPECT_EQ(*db().jobs().count(domain::Presence::active), 20);
+  EXPECT_TRUE((*db().jobs().find_by_jnid("job25"))->deleted_at.has_value());
+
+  // The ids staged by the failed run do not leak into the next one.
+  const auto complete =
+      db().jobs().reconcile_presence(listing({job_ids(1, 10), job_ids(11, 20)}), 1'800'000'200);
+  ASSERT_TRUE(complete) << complete.error().message;
+  EXPECT_EQ(complete->deleted, 0);
+  EXPECT_EQ(complete->undeleted, 0);
+}
+
+TEST_P(JobRepositoryTest, ReconcilePresenceInsideAUnitOfWork) {
+  ASSERT_TRUE(db().jobs().upsert_batch(make_jobs(1, 4)));
+  domain::PresenceChanges changes;
+  const Status done = db().in_transaction([&](domain::Repositories& repositories) -> Status {
+    auto reconciled =
+        repositories.jobs().reconcile_presence(listing({{"job1", "job3"}}), 1'800'000'000);
+    if (!reconciled) return fail(reconciled.error());
+    changes = *reconciled;
+    return {};
+  });
+  ASSERT_TRUE(done) << done.error().message;
+  EXPECT_EQ(changes.deleted, 2);
+  EXPECT_EQ(*db().jobs().list_jnids(domain::Presence::active),
+            (std::vector<std::string>{"job1", "job3"}));
+}
+
+TEST_P(JobRepositoryTest, MarksAllActiveJobsFilesSyncedAtOnce) {
+  ASSERT_TRUE(db().jobs().upsert_batch(make_jobs(1, 1500)));
+  ASSERT_EQ(*db().jobs().mark_deleted(job_ids(2, 2), 1'800'000'000), 1);
+  ASSERT_TRUE(db().jobs().mark_all_files_synced(1'750'000'000));
+  EXPECT_EQ((*db().jobs().find_by_jnid("job1"))->files_synced_at, 1'750'000'000);
+  EXPECT_EQ((*db().jobs().find_by_jnid("job1500"))->files_synced_at, 1'750'000'000);
+  EXPECT_EQ((*db().jobs().find_by_jnid("job2"))->files_synced_at, 0);  // deleted: left alone
 }
 
 GEP_INSTANTIATE_FOR_BOTH_BACKENDS(JobRepositoryTest);

@@ -1,5 +1,7 @@
 // Contacts, files, activities and job-contact links: the same generic record code as jobs, plus
 // each repository's own queries.
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "store/store_fixture.h"
@@ -63,6 +65,37 @@ TEST_P(RecordRepositoriesTest, FilesListForJobByKindOldestFirst) {
   const std::vector<std::string> gone{"file1"};
   ASSERT_TRUE(db().files().mark_deleted(gone, 1'800'000'000));
   EXPECT_EQ(db().files().list_for_job("job1", domain::FileKind::photo)->size(), 1U);
+}
+
+TEST_P(RecordRepositoriesTest, ContactsAndFilesReconcilePresenceLikeJobs) {
+  std::vector<domain::Contact> contacts;
+  for (int n = 1; n <= 4; ++n) contacts.push_back(make_contact(n));
+  ASSERT_TRUE(db().contacts().upsert_batch(contacts));
+  const std::vector<domain::File> files{make_file(1, "job1", domain::FileKind::photo),
+                                        make_file(2, "job1", domain::FileKind::document)};
+  ASSERT_TRUE(db().files().upsert_batch(files));
+  ASSERT_TRUE(db().files().mark_deleted(std::vector<std::string>{"file2"}, 1'800'000'000));
+
+  // Two chunks, then the end of the listing.
+  const auto chunks_of = [](std::vector<std::vector<std::string>> chunks) {
+    return [chunks = std::move(chunks),
+            next = size_t{0}]() mutable -> Result<std::optional<std::vector<std::string>>> {
+      if (next == chunks.size()) return std::optional<std::vector<std::string>>{};
+      return std::optional<std::vector<std::string>>{chunks[next++]};
+    };
+  };
+  const auto contact_changes = db().contacts().reconcile_presence(
+      chunks_of({{"con1", "con3"}, {"con4", "con1"}}), 1'800'000'100);
+  ASSERT_TRUE(contact_changes) << contact_changes.error().message;
+  EXPECT_EQ(contact_changes->deleted, 1);  // con2
+  EXPECT_TRUE((*db().contacts().find_by_jnid("con2"))->deleted_at.has_value());
+
+  const auto file_changes =
+      db().files().reconcile_presence(chunks_of({{"file2"}, {}}), 1'800'000'100);
+  ASSERT_TRUE(file_changes) << file_changes.error().message;
+  EXPECT_EQ(file_changes->deleted, 1);    // file1
+  EXPECT_EQ(file_changes->undeleted, 1);  // file2 is back
+  EXPECT_EQ(*db().files().list_jnids(domain::Presence::active), std::vector<std::string>{"file2"});
 }
 
 TEST_P(RecordRepositoriesTest, ActivitiesAndStatusTimeline) {

@@ -117,4 +117,13 @@ Status SqlJobRepository::mark_files_synced(std::span<const std::string> job_jnid
   });
 }
 
+Status SqlJobRepository::mark_all_files_synced(int64_t synced_at) {
+  return source_.run(true, [&](sql::Connection& connection) -> Status {
+    const auto updated = connection.execute(
+        "UPDATE jobs SET files_synced_at = ? WHERE deleted_at IS NULL", {sql::Value{synced_at}});
+    if (!updated) return fail(updated.error());
+    return {};
+  });
+}
+
 }  // namespace gep::store

@@ -17,6 +17,7 @@ class SqlJobRepository final : public SqlRecordRepository<domain::JobRepository,
 
   Result<domain::Page<domain::Job>> list(const domain::ListQuery& query) override;
   Status mark_files_synced(std::span<const std::string> job_jnids, int64_t synced_at) override;
+  Status mark_all_files_synced(int64_t synced_at) override;
 };
 
 }  // namespace gep::store

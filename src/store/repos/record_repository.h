@@ -94,10 +94,12 @@ class SqlRecordRepository : public Interface {
     });
   }
 
-  Result<int64_t> mark_deleted_except(std::span<const std::string> present,
-                                      int64_t deleted_at) override {
-    return run_on<int64_t>(source_, true, [&](sql::Connection& connection) {
-      return store::mark_deleted_except(connection, table(), present, deleted_at, source_.now());
+  Result<domain::PresenceChanges> reconcile_presence(const domain::IdChunkSource& next_chunk,
+                                                     int64_t deleted_at) override {
+    // Not atomic as a whole: the listing may take minutes and must not hold a write
+    // transaction; the final diff runs in one of its own.
+    return run_on<domain::PresenceChanges>(source_, false, [&](sql::Connection& connection) {
+      return store::reconcile_presence(connection, table(), next_chunk, deleted_at, source_.now());
     });
   }
 

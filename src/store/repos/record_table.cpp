@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <unordered_set>
 
 namespace gep::store {
 namespace {
@@ -161,17 +160,85 @@ Result<int64_t> undelete(sql::Connection& connection, const RecordTable& table,
   });
 }
 
-Result<int64_t> mark_deleted_except(sql::Connection& connection, const RecordTable& table,
-                                    std::span<const std::string> present, int64_t deleted_at,
-                                    int64_t now) {
-  const auto active = list_jnids(connection, table, domain::Presence::active);
-  if (!active) return fail(active.error());
-  const std::unordered_set<std::string_view> keep(present.begin(), present.end());
-  std::vector<std::string> vanished;
-  for (const auto& jnid : *active) {
-    if (!keep.contains(jnid)) vanished.push_back(jnid);
+namespace {
+
+// Per connection (temporary tables are), created once and emptied before and after each use.
+constexpr std::string_view kPresentIds = "gep_present_ids";
+
+Status stage_present_ids(sql::Connection& connection, std::span<const std::string> jnids) {
+  const auto done = for_each_chunk(jnids, [&](std::span<const std::string> chunk) {
+    std::string sql = "INSERT INTO " + std::string(kPresentIds) + " (jnid) VALUES ";
+    for (size_t i = 0; i < chunk.size(); ++i) sql += i == 0 ? "(?)" : ", (?)";
+    sql += " ON CONFLICT (jnid) DO NOTHING";
+    return connection.execute(sql, as_values(chunk));
+  });
+  if (!done) return fail(done.error());
+  return {};
+}
+
+Result<domain::PresenceChanges> apply_presence(sql::Connection& connection,
+                                               const RecordTable& table, int64_t deleted_at,
+                                               int64_t now) {
+  const std::string name(table.name());
+  const std::string present(kPresentIds);
+  domain::PresenceChanges changes;
+  const auto undeleted = connection.execute(
+      "UPDATE " + name +
+          " SET deleted_at = NULL, updated_at = ? WHERE deleted_at IS NOT NULL AND jnid IN "
+          "(SELECT jnid FROM " +
+          present + ")",
+      {sql::Value{now}});
+  if (!undeleted) return fail(undeleted.error());
+  changes.undeleted = *undeleted;
+  const auto deleted = connection.execute(
+      "UPDATE " + name + " SET deleted_at = ?, updated_at = ? WHERE deleted_at IS NULL AND " +
+          "NOT EXISTS (SELECT 1 FROM " + present + " WHERE " + present + ".jnid = " + name +
+          ".jnid)",
+      {sql::Value{deleted_at}, sql::Value{now}});
+  if (!deleted) return fail(deleted.error());
+  changes.deleted = *deleted;
+  return changes;
+}
+
+Result<domain::PresenceChanges> diff_present_ids(sql::Connection& connection,
+                                                 const RecordTable& table,
+                                                 const domain::IdChunkSource& next_chunk,
+                                                 int64_t deleted_at, int64_t now) {
+  while (true) {
+    auto chunk = next_chunk();
+    if (!chunk) return fail(chunk.error());  // an incomplete listing changes nothing
+    if (!chunk->has_value()) break;
+    if (const Status staged = stage_present_ids(connection, **chunk); !staged)
+      return fail(staged.error());
   }
-  return mark_deleted(connection, table, vanished, deleted_at, now);
+  if (connection.dialect() == sql::Dialect::postgres) {
+    // Temporary tables get no statistics otherwise, and the anti-join plan depends on its size.
+    if (auto analyzed = connection.execute("ANALYZE " + std::string(kPresentIds)); !analyzed)
+      return fail(analyzed.error());
+  }
+  if (connection.in_transaction()) return apply_presence(connection, table, deleted_at, now);
+  auto transaction = sql::Transaction::begin(connection);
+  if (!transaction) return fail(transaction.error());
+  auto changes = apply_presence(connection, table, deleted_at, now);
+  if (!changes) return changes;
+  if (const Status committed = transaction->commit(); !committed) return fail(committed.error());
+  return changes;
+}
+
+}  // namespace
+
+Result<domain::PresenceChanges> reconcile_presence(sql::Connection& connection,
+                                                   const RecordTable& table,
+                                                   const domain::IdChunkSource& next_chunk,
+                                                   int64_t deleted_at, int64_t now) {
+  const std::string empty = "DELETE FROM " + std::string(kPresentIds);
+  const auto created = connection.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " +
+                                          std::string(kPresentIds) + " (jnid TEXT PRIMARY KEY)");
+  if (!created) return fail(created.error());
+  if (auto emptied = connection.execute(empty); !emptied) return fail(emptied.error());
+  auto changes = diff_present_ids(connection, table, next_chunk, deleted_at, now);
+  if (!connection.in_transaction() || changes) (void)connection.execute(empty);
+  return changes;
 }
 
 Result<int64_t> count_records(sql::Connection& connection, const RecordTable& table,

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/paging.h"
+#include "domain/repositories.h"
 #include "store/sql/connection.h"
 
 namespace gep::store {
@@ -47,9 +48,12 @@ Result<int64_t> mark_deleted(sql::Connection& connection, const RecordTable& tab
                              std::span<const std::string> jnids, int64_t deleted_at, int64_t now);
 Result<int64_t> undelete(sql::Connection& connection, const RecordTable& table,
                          std::span<const std::string> jnids, int64_t now);
-Result<int64_t> mark_deleted_except(sql::Connection& connection, const RecordTable& table,
-                                    std::span<const std::string> present, int64_t deleted_at,
-                                    int64_t now);
+// RecordRepository::reconcile_presence: the listed ids go into a temporary table a chunk at a
+// time, then two UPDATEs diff it against the table in one transaction.
+Result<domain::PresenceChanges> reconcile_presence(sql::Connection& connection,
+                                                   const RecordTable& table,
+                                                   const domain::IdChunkSource& next_chunk,
+                                                   int64_t deleted_at, int64_t now);
 // Sorted bytewise (not by the server's collation), the same on both backends.
 Result<int64_t> count_records(sql::Connection& connection, const RecordTable& table,
                               domain::Presence presence);
