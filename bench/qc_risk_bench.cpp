@@ -3,7 +3,8 @@
 //
 //   qc_risk_bench [jobs=100000] [photos_per_job=8] [documents_per_job=2]
 // SQLite in a temp directory; PostgreSQL too when GEP_BENCH_DATABASE_URL is set (an empty
-// database: the bench migrates it and leaves its rows behind).
+// database: the bench migrates it and leaves its rows behind). GEP_BENCH_SKIP_SQLITE=1 measures
+// PostgreSQL alone.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -244,7 +245,10 @@ int main(int argc, char** argv) {
   gep::store::DatabaseOptions sqlite;
   sqlite.kind = gep::DatabaseKind::sqlite;
   sqlite.sqlite_path = (directory / "bench.db").string();
-  int status = run("SQLite", sqlite, jobs, photos, documents);
+  const char* skip_sqlite = std::getenv("GEP_BENCH_SKIP_SQLITE");
+  int status = skip_sqlite != nullptr && *skip_sqlite == '1'
+                   ? 0
+                   : run("SQLite", sqlite, jobs, photos, documents);
   std::filesystem::remove_all(directory);
   if (const char* url = std::getenv("GEP_BENCH_DATABASE_URL"); url != nullptr && *url != '\0') {
     gep::store::DatabaseOptions postgres;

@@ -71,6 +71,10 @@ class QcCheckRepository {
   virtual Status touch(std::span<const int64_t> check_ids, int64_t checked_at) = 0;
   virtual Result<std::optional<QcCheck>> latest(int64_t job_id) = 0;
   virtual Result<std::vector<QcCheck>> latest_for_jobs(std::span<const int64_t> job_ids) = 0;
+  // The same rows with only id, job_id, status and missing_json read (what risk needs: not the
+  // per-photo texts, which make up most of a check).
+  virtual Result<std::vector<QcCheck>> latest_statuses_for_jobs(
+      std::span<const int64_t> job_ids) = 0;
   // Newest first.
   virtual Result<std::vector<QcCheck>> history(int64_t job_id, int64_t limit) = 0;
   // Active jobs by id, each with its latest check.
@@ -125,6 +129,10 @@ class RiskSnapshotRepository {
   virtual Status refresh(std::span<const RiskRefresh> refreshes, int64_t evaluated_at) = 0;
   virtual Result<std::optional<RiskSnapshotRecord>> latest(int64_t job_id) = 0;
   virtual Result<std::vector<RiskSnapshotRecord>> latest_for_jobs(
+      std::span<const int64_t> job_ids) = 0;
+  // The same rows with only id, job_id, risk_level and reason_codes read (what evaluate-all
+  // compares: not the texts, nor the job's names).
+  virtual Result<std::vector<RiskSnapshotRecord>> latest_levels_for_jobs(
       std::span<const int64_t> job_ids) = 0;
   virtual Result<std::vector<RiskSnapshotRecord>> history(int64_t job_id, int64_t limit) = 0;
   // Latest snapshots of active jobs.

@@ -1,5 +1,7 @@
 #include "qc/evaluation_batch.h"
 
+#include <future>
+
 namespace gep::qc {
 namespace {
 
@@ -26,6 +28,26 @@ std::vector<JobSlice> slice_by_job(const domain::EvaluationBatch& batch) {
     slices.push_back(slice);
   }
   return slices;
+}
+
+std::optional<BatchReadFailure> for_each_batch(
+    domain::EvaluationInputRepository& inputs, int64_t batch_size,
+    const std::function<void(const domain::EvaluationBatch&)>& evaluate) {
+  const auto read_after = [&inputs, batch_size](int64_t after) {
+    return std::async(std::launch::async, [&inputs, batch_size, after] {
+      return inputs.next_batch(after, batch_size);
+    });
+  };
+  int64_t after = 0;
+  auto next = read_after(after);
+  while (true) {
+    const Result<domain::EvaluationBatch> batch = next.get();
+    if (!batch) return BatchReadFailure{after, batch.error()};
+    if (batch->jobs.empty()) return std::nullopt;
+    after = batch->jobs.back().id;
+    next = read_after(after);
+    evaluate(*batch);
+  }
 }
 
 QcJobInput qc_input(const JobSlice& slice) {

@@ -1,6 +1,7 @@
 #include "qc/qc_json.h"
 
 #include "core/time_format.h"
+#include "qc/json_text.h"
 
 namespace gep::qc {
 namespace {
@@ -66,6 +67,90 @@ nlohmann::json photos_to_json(const QcResult& result, const QcJobInput& job) {
     }
     out.push_back(std::move(entry));
   }
+  return out;
+}
+
+void append_missing_json(std::string& out, std::span<const MissingCategory> missing) {
+  out += '[';
+  for (const MissingCategory& entry : missing) {
+    if (out.back() != '[') out += ',';
+    append_json_key(out += '{', "category");
+    append_json_string(out, to_string(entry.category));
+    append_json_key(out += ',', "current");
+    append_json_number(out, entry.current);
+    append_json_key(out += ',', "missing");
+    append_json_number(out, entry.missing);
+    append_json_key(out += ',', "required");
+    append_json_number(out, entry.required);
+    out += '}';
+  }
+  out += ']';
+}
+
+std::string missing_json_text(const QcResult& result) {
+  std::string out;
+  append_missing_json(out, result.missing_categories);
+  return out;
+}
+
+std::string flags_json_text(const QcResult& result) {
+  std::string out = "[";
+  for (const QcFlag& flag : result.flags) {
+    if (out.size() > 1) out += ',';
+    append_json_key(out += '{', "code");
+    append_json_string(out, flag.code);
+    append_json_key(out += ',', "count");
+    append_json_number(out, flag.count);
+    append_json_key(out += ',', "message");
+    append_json_string(out, flag.message);
+    out += '}';
+  }
+  out += ']';
+  return out;
+}
+
+std::string photos_json_text(const QcResult& result, const QcJobInput& job) {
+  std::string out = "[";
+  out.reserve(result.photos.size() * 160 + 2);
+  for (const PhotoVerdict& verdict : result.photos) {
+    if (verdict.photo_index >= job.photos.size()) continue;
+    if (out.size() > 1) out += ',';
+    append_json_key(out += '{', "category");
+    append_json_string(out, to_string(verdict.classification.category));
+    append_json_key(out += ',', "duplicateOf");
+    if (verdict.duplicate_of && *verdict.duplicate_of < job.photos.size()) {
+      append_json_string(out, job.photos[*verdict.duplicate_of].jnid);
+    } else {
+      out += "null";
+    }
+    append_json_key(out += ',', "photoId");
+    append_json_string(out, job.photos[verdict.photo_index].jnid);
+    append_json_key(out += ',', "reason");
+    append_json_string(out, verdict.classification.reason);
+    append_json_key(out += ',', "source");
+    append_json_string(out, to_string(verdict.classification.source));
+    out += '}';
+  }
+  out += ']';
+  return out;
+}
+
+std::string requirements_json_text(const QcResult& result, const CategoryMinimums& required) {
+  std::string out = "{";
+  append_json_key(out, "duplicatesIgnored");
+  append_json_number(out, result.duplicates_ignored);
+  append_json_key(out += ',', "required");
+  append_json_key(out += '{', "AFTER");
+  append_json_number(out, required.after);
+  append_json_key(out += ',', "BEFORE");
+  append_json_number(out, required.before);
+  append_json_key(out += ',', "DURING");
+  append_json_number(out, required.during);
+  append_json_key(out += "},", "stage");
+  append_json_string(out, to_string(result.stage));
+  append_json_key(out += ',', "summary");
+  append_json_string(out, result.summary);
+  out += '}';
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "qc/qc_service.h"
 
+#include <future>
 #include <unordered_map>
 
 #include "core/time_format.h"
@@ -9,13 +10,8 @@
 namespace gep::qc {
 namespace {
 
-nlohmann::json minimums_json(const CategoryMinimums& minimums) {
-  return {{"BEFORE", minimums.before}, {"DURING", minimums.during}, {"AFTER", minimums.after}};
-}
-
 domain::QcCheck to_check(const QcEngine& engine, const QcJobInput& input, const QcResult& result,
                          int64_t job_id, int64_t now) {
-  const nlohmann::json json = to_json(result);
   domain::QcCheck check;
   check.job_id = job_id;
   check.status = std::string(to_string(result.status));
@@ -24,15 +20,11 @@ domain::QcCheck to_check(const QcEngine& engine, const QcJobInput& input, const 
   check.during_count = result.total_photos.during;
   check.after_count = result.total_photos.after;
   check.uncategorized_count = result.total_photos.uncategorized;
-  check.requirements_json = nlohmann::json{
-      {"stage", to_string(result.stage)},
-      {"required", minimums_json(engine.requirements().for_type(input.record_type_name))},
-      {"duplicatesIgnored", result.duplicates_ignored},
-      {"summary",
-       result.summary}}.dump();
-  check.missing_json = json.at("missingCategories").dump();
-  check.flags_json = json.at("flags").dump();
-  check.photos_json = photos_to_json(result, input).dump();
+  check.requirements_json =
+      requirements_json_text(result, engine.requirements().for_type(input.record_type_name));
+  check.missing_json = missing_json_text(result);
+  check.flags_json = flags_json_text(result);
+  check.photos_json = photos_json_text(result, input);
   check.checked_at = now;
   check.last_checked_at = now;
   return check;
@@ -83,69 +75,81 @@ QcService::QcService(domain::DataStore& store, const Clock& clock, QcEngine engi
                      QcNoteQueue* notes)
     : store_(store), clock_(clock), engine_(std::move(engine)), notes_(notes) {}
 
-void QcService::evaluate_batch(const domain::EvaluationBatch& batch, QcRunReport& report) {
-  if (batch.jobs.empty()) return;
-  report.total += static_cast<int64_t>(batch.jobs.size());
+QcService::Evaluated QcService::evaluate_claimed(const domain::EvaluationBatch& batch) {
+  Evaluated evaluated;
   const TimePoint now = clock_.now();
-  const int64_t now_seconds = to_unix_seconds(now);
-  std::vector<int64_t> job_ids;
-  job_ids.reserve(batch.jobs.size());
-  for (const auto& job : batch.jobs) job_ids.push_back(job.id);
+  evaluated.now_seconds = to_unix_seconds(now);
+  evaluated.job_ids.reserve(batch.jobs.size());
+  for (const auto& job : batch.jobs) evaluated.job_ids.push_back(job.id);
+  claims_.claim(evaluated.job_ids);
 
-  const std::lock_guard lock(writing_);
-  const auto latest = store_.qc_checks().latest_for_jobs(job_ids);
+  const auto latest = store_.qc_checks().latest_for_jobs(evaluated.job_ids);
   if (!latest) {
-    for (const auto& job : batch.jobs) {
-      record_failure(report, std::to_string(job.id), latest.error().message);
-    }
-    return;
+    evaluated.error = latest.error().message;
+    return evaluated;
   }
   std::unordered_map<int64_t, const domain::QcCheck*> previous_of;
   previous_of.reserve(latest->size());
   for (const auto& check : *latest) previous_of[check.job_id] = &check;
 
-  std::vector<domain::QcCheck> fresh;
-  std::vector<const domain::EvaluationJob*> fresh_jobs;
-  std::vector<std::string> notes;  // the note text per fresh check; empty when none is due
-  std::vector<int64_t> confirmed;
   for (const JobSlice& slice : slice_by_job(batch)) {
     const QcJobInput input = qc_input(slice);
     const QcResult result = engine_.evaluate(input, now);
-    domain::QcCheck check = to_check(engine_, input, result, slice.job->id, now_seconds);
+    domain::QcCheck check = to_check(engine_, input, result, slice.job->id, evaluated.now_seconds);
     const auto found = previous_of.find(slice.job->id);
     const domain::QcCheck* previous = found == previous_of.end() ? nullptr : found->second;
     if (previous != nullptr && same_result(*previous, check)) {
-      confirmed.push_back(previous->id);
+      evaluated.confirmed.push_back(previous->id);
       continue;
     }
     check.result_changed = previous == nullptr || previous->status != check.status;
-    notes.push_back(notes_ != nullptr && note_due(previous, check) ? result.summary : "");
-    fresh_jobs.push_back(slice.job);
-    fresh.push_back(std::move(check));
+    if (notes_ != nullptr && note_due(previous, check)) {
+      evaluated.notes.push_back({evaluated.fresh.size(), slice.job->jnid, result.summary});
+    }
+    evaluated.fresh.push_back(std::move(check));
   }
+  return evaluated;
+}
 
-  int64_t queued = 0;
-  const Status stored = store_.in_transaction([&](domain::Repositories& unit) -> Status {
-    queued = 0;
-    for (size_t i = 0; i < fresh.size(); ++i) {
-      if (notes[i].empty()) continue;
-      auto outbox_id = notes_->enqueue(unit, fresh[i].job_id, fresh_jobs[i]->jnid, notes[i]);
-      if (!outbox_id) return fail(outbox_id.error());
-      fresh[i].outbox_id = *outbox_id;
-      ++queued;
-    }
-    if (auto appended = unit.qc_checks().append(fresh); !appended) return appended;
-    return unit.qc_checks().touch(confirmed, now_seconds);
-  });
-  if (!stored) {
-    for (const auto& job : batch.jobs) {
-      record_failure(report, std::to_string(job.id), stored.error().message);
-    }
+QcService::Stored QcService::store_and_release(Evaluated& evaluated) {
+  Stored stored;
+  if (evaluated.error.empty()) {
+    stored.status = store_.in_transaction([&](domain::Repositories& unit) -> Status {
+      stored.notes_queued = 0;
+      for (const Note& note : evaluated.notes) {
+        domain::QcCheck& check = evaluated.fresh[note.check];
+        auto outbox_id = notes_->enqueue(unit, check.job_id, note.job_jnid, note.text);
+        if (!outbox_id) return fail(outbox_id.error());
+        check.outbox_id = *outbox_id;
+        ++stored.notes_queued;
+      }
+      if (auto appended = unit.qc_checks().append(evaluated.fresh); !appended) return appended;
+      return unit.qc_checks().touch(evaluated.confirmed, evaluated.now_seconds);
+    });
+  }
+  claims_.release(evaluated.job_ids);
+  return stored;
+}
+
+void QcService::account(const Evaluated& evaluated, const Stored& stored, QcRunReport& report) {
+  const std::string& error = !evaluated.error.empty() ? evaluated.error
+                             : !stored.status         ? stored.status.error().message
+                                                      : std::string();
+  if (!error.empty()) {
+    for (const int64_t id : evaluated.job_ids) record_failure(report, std::to_string(id), error);
     return;
   }
-  report.succeeded += static_cast<int64_t>(batch.jobs.size());
-  report.changed += static_cast<int64_t>(fresh.size());
-  report.notes_queued += queued;
+  report.succeeded += static_cast<int64_t>(evaluated.job_ids.size());
+  report.changed += static_cast<int64_t>(evaluated.fresh.size());
+  report.notes_queued += stored.notes_queued;
+}
+
+void QcService::evaluate_batch(const domain::EvaluationBatch& batch, QcRunReport& report) {
+  if (batch.jobs.empty()) return;
+  report.total += static_cast<int64_t>(batch.jobs.size());
+  Evaluated evaluated = evaluate_claimed(batch);
+  const Stored stored = store_and_release(evaluated);
+  account(evaluated, stored, report);
 }
 
 Result<std::optional<domain::QcCheck>> QcService::evaluate_job(int64_t job_id) {
@@ -161,24 +165,40 @@ Result<std::optional<domain::QcCheck>> QcService::evaluate_job(int64_t job_id) {
 
 QcRunReport QcService::evaluate_all(int64_t batch_size) {
   QcRunReport report;
-  int64_t after = 0;
-  while (true) {
-    const auto batch = store_.evaluation_inputs().next_batch(after, batch_size);
-    if (!batch) {
-      record_failure(
-          report, "",
-          "reading jobs after id " + std::to_string(after) + ": " + batch.error().message);
-      return report;
-    }
-    if (batch->jobs.empty()) return report;
-    after = batch->jobs.back().id;
-    evaluate_batch(*batch, report);
+  // Batch N is stored on a second thread while batch N+1 is evaluated (for_each_batch reads
+  // N+2 meanwhile); one write is in flight at a time, and the report is only touched here.
+  struct Written {
+    Evaluated evaluated;
+    Stored stored;
+  };
+  std::future<Written> writing;
+  const auto finish_writing = [&] {
+    if (!writing.valid()) return;
+    const Written written = writing.get();
+    account(written.evaluated, written.stored, report);
+  };
+  const auto failed = for_each_batch(
+      store_.evaluation_inputs(), batch_size, [&](const domain::EvaluationBatch& batch) {
+        report.total += static_cast<int64_t>(batch.jobs.size());
+        Evaluated evaluated = evaluate_claimed(batch);
+        finish_writing();
+        writing = std::async(std::launch::async, [this, owned = std::move(evaluated)]() mutable {
+          Stored stored = store_and_release(owned);
+          return Written{std::move(owned), std::move(stored)};
+        });
+      });
+  finish_writing();
+  if (failed) {
+    record_failure(report, "",
+                   "reading jobs after id " + std::to_string(failed->after_job_id) + ": " +
+                       failed->error.message);
   }
+  return report;
 }
 
 QcRunReport QcService::evaluate_jobs(std::span<const int64_t> job_ids) {
   QcRunReport report;
-  constexpr size_t kBatch = 1000;
+  constexpr auto kBatch = static_cast<size_t>(qc::kEvaluationBatch);
   for (size_t start = 0; start < job_ids.size(); start += kBatch) {
     const auto chunk = job_ids.subspan(start, std::min(kBatch, job_ids.size() - start));
     const auto batch = store_.evaluation_inputs().for_jobs(chunk);

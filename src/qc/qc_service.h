@@ -5,13 +5,13 @@
 //
 // evaluate_all streams over the jobs in id order, `batch_size` at a time: one read of the jobs,
 // their files and status changes, one read of their latest checks, then one transaction with
-// multi-row writes. Memory stays proportional to one batch.
+// multi-row writes. Three batches are in hand at once (one read ahead, one being evaluated, one
+// being stored, each on its own thread and connection), so memory stays proportional to a batch.
 //
 // Note rule: a note is queued when the new status is PASS or FAIL and differs from the previous
 // latest status (no previous check counts as NOT_CHECKED). Moving to NOT_CHECKED queues nothing:
 // there is nothing to review.
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -22,6 +22,8 @@
 #include "core/clock.h"
 #include "domain/data_store.h"
 #include "qc/evaluation.h"
+#include "qc/evaluation_batch.h"
+#include "qc/job_claims.h"
 
 namespace gep::qc {
 
@@ -64,21 +66,44 @@ class QcService {
 
   // nullopt when there is no such active job.
   Result<std::optional<domain::QcCheck>> evaluate_job(int64_t job_id);
-  QcRunReport evaluate_all(int64_t batch_size = 1000);
+  QcRunReport evaluate_all(int64_t batch_size = kEvaluationBatch);
   QcRunReport evaluate_jobs(std::span<const int64_t> job_ids);
 
   const QcEngine& engine() const { return engine_; }
 
  private:
+  struct Note {
+    size_t check = 0;  // index into Evaluated::fresh
+    std::string job_jnid;
+    std::string text;
+  };
+  // A batch evaluated against its latest checks, ready to store; its jobs stay claimed until
+  // it is stored.
+  struct Evaluated {
+    std::vector<int64_t> job_ids;
+    int64_t now_seconds = 0;
+    std::vector<domain::QcCheck> fresh;  // changed results: new history rows
+    std::vector<Note> notes;
+    std::vector<int64_t> confirmed;  // latest checks the evaluation confirmed
+    std::string error;               // reading the latest checks failed
+  };
+  struct Stored {
+    Status status;
+    int64_t notes_queued = 0;
+  };
+
+  Evaluated evaluate_claimed(const domain::EvaluationBatch& batch);
+  Stored store_and_release(Evaluated& evaluated);
+  static void account(const Evaluated& evaluated, const Stored& stored, QcRunReport& report);
   void evaluate_batch(const domain::EvaluationBatch& batch, QcRunReport& report);
 
   domain::DataStore& store_;
   const Clock& clock_;
   const QcEngine engine_;
   QcNoteQueue* notes_;
-  // One writer per process: evaluate-all and a single evaluation of the same job must not both
-  // insert a "latest" row (the partial unique index would refuse the second).
-  std::mutex writing_;
+  // Evaluate-all and a single evaluation of the same job must not both compare against the same
+  // latest check and insert a new one (two history rows, two notes).
+  JobClaims claims_;
 };
 
 // The stored check in the spec's QCCheckResult shape ({jobId, status, checkedAt, totalPhotos,

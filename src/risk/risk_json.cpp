@@ -1,6 +1,8 @@
 #include "risk/risk_json.h"
 
 #include "core/time_format.h"
+#include "qc/json_text.h"
+#include "qc/qc_json.h"
 
 namespace gep::risk {
 namespace {
@@ -53,6 +55,91 @@ nlohmann::json to_json(const JobRiskSnapshot& snapshot) {
                                                       : nlohmann::json(snapshot.jobnimbus_url)},
       {"evaluatedAt", format_iso8601(snapshot.evaluated_at)},
   };
+}
+
+namespace {
+
+// details_json(details).dump(), keys in byte order.
+void append_details(std::string& out, const RiskDetails& details) {
+  using qc::append_json_key;
+  using qc::append_json_number;
+  using qc::append_json_string;
+  out += '{';
+  const auto key = [&out](std::string_view name) {
+    if (out.back() != '{') out += ',';
+    append_json_key(out, name);
+  };
+  if (details.days) {
+    key("days");
+    append_json_number(out, *details.days);
+  }
+  if (!details.document_kind.empty()) {
+    key("documentKind");
+    append_json_string(out, details.document_kind);
+  }
+  if (details.high_at) {
+    key("highAt");
+    append_json_number(out, *details.high_at);
+  }
+  if (details.high_from) {
+    key("highFrom");
+    append_json_string(out, qc::display_name(*details.high_from));
+  }
+  if (details.medium_at) {
+    key("mediumAt");
+    append_json_number(out, *details.medium_at);
+  }
+  if (!details.missing_photos.empty()) {
+    key("missingPhotos");
+    qc::append_missing_json(out, details.missing_photos);
+  }
+  if (details.required_from) {
+    key("requiredFrom");
+    append_json_string(out, qc::display_name(*details.required_from));
+  }
+  if (details.since) {
+    key("since");
+    append_json_string(out, format_iso8601_seconds(*details.since));
+  }
+  if (!details.status_name.empty()) {
+    key("status");
+    append_json_string(out, details.status_name);
+  }
+  out += '}';
+}
+
+}  // namespace
+
+std::string reasons_json_text(const JobRiskSnapshot& snapshot) {
+  using qc::append_json_key;
+  using qc::append_json_string;
+  std::string out = "[";
+  for (const RiskReason& reason : snapshot.reasons) {
+    if (out.size() > 1) out += ',';
+    append_json_key(out += '{', "action");
+    append_json_string(out, reason.action);
+    append_json_key(out += ',', "code");
+    append_json_string(out, to_string(reason.code));
+    append_json_key(out += ',', "details");
+    append_details(out, reason.details);
+    append_json_key(out += ',', "message");
+    append_json_string(out, reason.message);
+    append_json_key(out += ',', "severity");
+    append_json_string(out, to_string(reason.severity));
+    out += '}';
+  }
+  out += ']';
+  return out;
+}
+
+std::string actions_json_text(const JobRiskSnapshot& snapshot) {
+  std::string out = "[";
+  for (const std::string& action : snapshot.recommended_actions) {
+    if (out.size() > 1) out += ',';
+    qc::append_json_string(out, action);
+  }
+  out += ']';
+  return out;
 }
 
 }  // namespace gep::risk

@@ -1,5 +1,6 @@
 #include "risk/risk_service.h"
 
+#include <future>
 #include <unordered_map>
 
 #include "core/time_format.h"
@@ -49,12 +50,11 @@ RiskJobInput risk_input(const qc::JobSlice& slice, const ClosedStatuses& closed,
 }
 
 domain::RiskSnapshotRecord to_record(const JobRiskSnapshot& snapshot, int64_t job_id, int64_t now) {
-  nlohmann::json json = risk::to_json(snapshot);
   domain::RiskSnapshotRecord record;
   record.job_id = job_id;
   record.risk_level = std::string(to_string(snapshot.risk_level));
-  record.reasons_json = json.at("reasons").dump();
-  record.actions_json = json.at("recommendedActions").dump();
+  record.reasons_json = reasons_json_text(snapshot);
+  record.actions_json = actions_json_text(snapshot);
   for (const auto& reason : snapshot.reasons) {
     record.reason_codes.emplace_back(to_string(reason.code));
   }
@@ -62,12 +62,6 @@ domain::RiskSnapshotRecord to_record(const JobRiskSnapshot& snapshot, int64_t jo
   record.evaluated_at = now;
   record.last_evaluated_at = now;
   return record;
-}
-
-void count_level(RiskRunReport& report, const std::string& level) {
-  if (level == "HIGH") ++report.high;
-  if (level == "MEDIUM") ++report.medium;
-  if (level == "LOW") ++report.low;
 }
 
 void record_failure(RiskRunReport& report, int64_t job_id, const std::string& error) {
@@ -89,54 +83,90 @@ Result<ClosedStatuses> RiskService::load_closed_statuses() {
   return ClosedStatuses(*workflows);
 }
 
-void RiskService::evaluate_batch(const domain::EvaluationBatch& batch, const ClosedStatuses& closed,
-                                 RiskRunReport& report) {
-  if (batch.jobs.empty()) return;
-  report.total_jobs += static_cast<int64_t>(batch.jobs.size());
+RiskService::Evaluated RiskService::evaluate_claimed(const domain::EvaluationBatch& batch,
+                                                     const ClosedStatuses& closed) {
+  Evaluated evaluated;
   const RiskEngine::Now now = engine_.at(clock_.now());
-  const int64_t now_seconds = to_unix_seconds(now.at);
-  std::vector<int64_t> job_ids;
-  job_ids.reserve(batch.jobs.size());
-  for (const auto& job : batch.jobs) job_ids.push_back(job.id);
-  const auto fail_batch = [&](const std::string& error) {
-    for (const int64_t id : job_ids) record_failure(report, id, error);
-  };
+  evaluated.now_seconds = to_unix_seconds(now.at);
+  evaluated.job_ids.reserve(batch.jobs.size());
+  for (const auto& job : batch.jobs) evaluated.job_ids.push_back(job.id);
+  claims_.claim(evaluated.job_ids);
 
-  const std::lock_guard lock(writing_);
-  const auto checks = store_.qc_checks().latest_for_jobs(job_ids);
-  if (!checks) return fail_batch(checks.error().message);
-  const auto previous = store_.risk_snapshots().latest_for_jobs(job_ids);
-  if (!previous) return fail_batch(previous.error().message);
+  const auto checks = store_.qc_checks().latest_statuses_for_jobs(evaluated.job_ids);
+  if (!checks) {
+    evaluated.error = checks.error().message;
+    return evaluated;
+  }
+  const auto previous = store_.risk_snapshots().latest_levels_for_jobs(evaluated.job_ids);
+  if (!previous) {
+    evaluated.error = previous.error().message;
+    return evaluated;
+  }
   std::unordered_map<int64_t, const domain::QcCheck*> check_of;
   for (const auto& check : *checks) check_of[check.job_id] = &check;
   std::unordered_map<int64_t, const domain::RiskSnapshotRecord*> previous_of;
   for (const auto& snapshot : *previous) previous_of[snapshot.job_id] = &snapshot;
 
-  std::vector<domain::RiskSnapshotRecord> fresh;
-  std::vector<domain::RiskRefresh> refreshed;
   for (const qc::JobSlice& slice : qc::slice_by_job(batch)) {
     const auto found_check = check_of.find(slice.job->id);
     const RiskJobInput input =
         risk_input(slice, closed, found_check == check_of.end() ? nullptr : found_check->second);
     domain::RiskSnapshotRecord record =
-        to_record(engine_.evaluate(input, now), slice.job->id, now_seconds);
-    count_level(report, record.risk_level);
+        to_record(engine_.evaluate(input, now), slice.job->id, evaluated.now_seconds);
+    if (record.risk_level == "HIGH") ++evaluated.high;
+    if (record.risk_level == "MEDIUM") ++evaluated.medium;
+    if (record.risk_level == "LOW") ++evaluated.low;
     const auto found = previous_of.find(slice.job->id);
     if (found != previous_of.end() && found->second->risk_level == record.risk_level &&
         found->second->reason_codes == record.reason_codes) {
-      refreshed.push_back({found->second->id, std::move(record.reasons_json),
-                           std::move(record.actions_json), std::move(record.status_name)});
+      evaluated.refreshed.push_back({found->second->id, std::move(record.reasons_json),
+                                     std::move(record.actions_json),
+                                     std::move(record.status_name)});
       continue;
     }
-    fresh.push_back(std::move(record));
+    evaluated.fresh.push_back(std::move(record));
   }
-  const Status stored = store_.in_transaction([&](domain::Repositories& unit) -> Status {
-    if (auto appended = unit.risk_snapshots().append(fresh); !appended) return appended;
-    return unit.risk_snapshots().refresh(refreshed, now_seconds);
-  });
-  if (!stored) return fail_batch(stored.error().message);
-  report.evaluated += static_cast<int64_t>(batch.jobs.size());
-  report.changed += static_cast<int64_t>(fresh.size());
+  return evaluated;
+}
+
+Status RiskService::store_and_release(const Evaluated& evaluated) {
+  Status stored;
+  if (evaluated.error.empty()) {
+    stored = store_.in_transaction([&](domain::Repositories& unit) -> Status {
+      if (auto appended = unit.risk_snapshots().append(evaluated.fresh); !appended) {
+        return appended;
+      }
+      return unit.risk_snapshots().refresh(evaluated.refreshed, evaluated.now_seconds);
+    });
+  }
+  claims_.release(evaluated.job_ids);
+  return stored;
+}
+
+void RiskService::account(const Evaluated& evaluated, const Status& stored, RiskRunReport& report) {
+  report.total_jobs += static_cast<int64_t>(evaluated.job_ids.size());
+  if (!evaluated.error.empty()) {
+    for (const int64_t id : evaluated.job_ids) record_failure(report, id, evaluated.error);
+    return;
+  }
+  report.high += evaluated.high;
+  report.medium += evaluated.medium;
+  report.low += evaluated.low;
+  if (!stored) {
+    for (const int64_t id : evaluated.job_ids) {
+      record_failure(report, id, stored.error().message);
+    }
+    return;
+  }
+  report.evaluated += static_cast<int64_t>(evaluated.job_ids.size());
+  report.changed += static_cast<int64_t>(evaluated.fresh.size());
+}
+
+void RiskService::evaluate_batch(const domain::EvaluationBatch& batch, const ClosedStatuses& closed,
+                                 RiskRunReport& report) {
+  if (batch.jobs.empty()) return;
+  const Evaluated evaluated = evaluate_claimed(batch, closed);
+  account(evaluated, store_and_release(evaluated), report);
 }
 
 Result<std::optional<domain::RiskSnapshotRecord>> RiskService::evaluate_job(int64_t job_id) {
@@ -159,19 +189,33 @@ RiskRunReport RiskService::evaluate_all(int64_t batch_size) {
     record_failure(report, 0, "reading workflow statuses: " + closed.error().message);
     return report;
   }
-  int64_t after = 0;
-  while (true) {
-    const auto batch = store_.evaluation_inputs().next_batch(after, batch_size);
-    if (!batch) {
-      record_failure(
-          report, 0,
-          "reading jobs after id " + std::to_string(after) + ": " + batch.error().message);
-      return report;
-    }
-    if (batch->jobs.empty()) return report;
-    after = batch->jobs.back().id;
-    evaluate_batch(*batch, *closed, report);
+  // As QcService::evaluate_all: batch N is stored on a second thread while N+1 is evaluated.
+  struct Written {
+    Evaluated evaluated;
+    Status stored;
+  };
+  std::future<Written> writing;
+  const auto finish_writing = [&] {
+    if (!writing.valid()) return;
+    const Written written = writing.get();
+    account(written.evaluated, written.stored, report);
+  };
+  const auto failed = qc::for_each_batch(
+      store_.evaluation_inputs(), batch_size, [&](const domain::EvaluationBatch& batch) {
+        Evaluated evaluated = evaluate_claimed(batch, *closed);
+        finish_writing();
+        writing = std::async(std::launch::async, [this, owned = std::move(evaluated)]() mutable {
+          Status stored = store_and_release(owned);
+          return Written{std::move(owned), std::move(stored)};
+        });
+      });
+  finish_writing();
+  if (failed) {
+    record_failure(report, 0,
+                   "reading jobs after id " + std::to_string(failed->after_job_id) + ": " +
+                       failed->error.message);
   }
+  return report;
 }
 
 RiskRunReport RiskService::evaluate_jobs(std::span<const int64_t> job_ids) {
@@ -181,7 +225,7 @@ RiskRunReport RiskService::evaluate_jobs(std::span<const int64_t> job_ids) {
     record_failure(report, 0, "reading workflow statuses: " + closed.error().message);
     return report;
   }
-  constexpr size_t kBatch = 1000;
+  constexpr auto kBatch = static_cast<size_t>(qc::kEvaluationBatch);
   for (size_t start = 0; start < job_ids.size(); start += kBatch) {
     const auto chunk = job_ids.subspan(start, std::min(kBatch, job_ids.size() - start));
     const auto batch = store_.evaluation_inputs().for_jobs(chunk);

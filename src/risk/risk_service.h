@@ -6,9 +6,8 @@
 // the messages move every day).
 //
 // evaluate_all streams over the jobs `batch_size` at a time with multi-row writes, one
-// transaction per batch, like QcService.
+// transaction per batch, reading ahead and storing behind on other threads, like QcService.
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -18,6 +17,8 @@
 
 #include "core/clock.h"
 #include "domain/data_store.h"
+#include "qc/evaluation_batch.h"
+#include "qc/job_claims.h"
 #include "risk/closed_statuses.h"
 #include "risk/engine.h"
 
@@ -42,7 +43,7 @@ class RiskService {
 
   // nullopt when there is no such active job.
   Result<std::optional<domain::RiskSnapshotRecord>> evaluate_job(int64_t job_id);
-  RiskRunReport evaluate_all(int64_t batch_size = 1000);
+  RiskRunReport evaluate_all(int64_t batch_size = qc::kEvaluationBatch);
   RiskRunReport evaluate_jobs(std::span<const int64_t> job_ids);
 
   // JobRiskSnapshotDTO: {jobId, jobNimbusId, jobNumber, jobName, customerName, status, riskLevel,
@@ -52,13 +53,29 @@ class RiskService {
 
  private:
   Result<ClosedStatuses> load_closed_statuses();
+  // A batch evaluated against its latest snapshots, ready to store; its jobs stay claimed until
+  // it is stored.
+  struct Evaluated {
+    std::vector<int64_t> job_ids;
+    int64_t now_seconds = 0;
+    std::vector<domain::RiskSnapshotRecord> fresh;  // new level or reasons: new history rows
+    std::vector<domain::RiskRefresh> refreshed;     // the same: the latest row's texts refreshed
+    int64_t high = 0;
+    int64_t medium = 0;
+    int64_t low = 0;
+    std::string error;  // reading the latest checks or snapshots failed
+  };
+
+  Evaluated evaluate_claimed(const domain::EvaluationBatch& batch, const ClosedStatuses& closed);
+  Status store_and_release(const Evaluated& evaluated);
+  static void account(const Evaluated& evaluated, const Status& stored, RiskRunReport& report);
   void evaluate_batch(const domain::EvaluationBatch& batch, const ClosedStatuses& closed,
                       RiskRunReport& report);
 
   domain::DataStore& store_;
   const Clock& clock_;
   const RiskEngine engine_;
-  std::mutex writing_;  // see QcService
+  qc::JobClaims claims_;  // see QcService
 };
 
 }  // namespace gep::risk

@@ -1,9 +1,10 @@
-// QcService over a real SQLite store and a ManualClock: inputs from the mirror, the history rule,
-// and the note that goes to the outbox only when a job's QC status changes.
+// QcService over a real store (SQLite and PostgreSQL) and a ManualClock: inputs from the mirror,
+// the history rule, and the note that goes to the outbox only when a job's QC status changes.
 #include <gtest/gtest.h>
 
 #include "core/clock.h"
 #include "qc/qc_service.h"
+#include "store/store_fixture.h"
 #include "store/test_database.h"
 #include "store/test_records.h"
 
@@ -20,10 +21,14 @@ domain::File photo(int n, const std::string& job_jnid, const std::string& captio
   return file;
 }
 
-class QcServiceTest : public ::testing::Test {
+class QcServiceTest : public ::testing::TestWithParam<test::Backend> {
  protected:
   void SetUp() override {
-    auto created = test::TestDatabase::create(test::Backend::sqlite);
+    if (GetParam() == test::Backend::postgres && !test::postgres_test_url()) {
+      if (test::postgres_skip_allowed()) GTEST_SKIP() << "GEP_ALLOW_SKIP_POSTGRES=1";
+      FAIL() << "GEP_TEST_DATABASE_URL is not set (scripts/pg-test-cluster.sh start)";
+    }
+    auto created = test::TestDatabase::create(GetParam());
     ASSERT_TRUE(created) << created.error().message;
     database_ = std::move(created).value();
     auto opened = database_->open(&clock_);
@@ -74,7 +79,7 @@ class QcServiceTest : public ::testing::Test {
   int next_file_ = 1;
 };
 
-TEST_F(QcServiceTest, EvaluatesAJobFromItsMirroredPhotos) {
+TEST_P(QcServiceTest, EvaluatesAJobFromItsMirroredPhotos) {
   const int64_t id = add_job(1, 3, 2, 1);
   const auto check = service_->evaluate_job(id);
   ASSERT_TRUE(check) << check.error().message;
@@ -95,7 +100,7 @@ TEST_F(QcServiceTest, EvaluatesAJobFromItsMirroredPhotos) {
   EXPECT_TRUE(notes_.texts.empty());  // a job's first evaluation is not a change: no note
 }
 
-TEST_F(QcServiceTest, NeverSyncedPhotosAreNotCheckedAndQueueNoNote) {
+TEST_P(QcServiceTest, NeverSyncedPhotosAreNotCheckedAndQueueNoNote) {
   const int64_t id = add_job(1, 0, 0, 0, 0);
   const auto check = service_->evaluate_job(id);
   ASSERT_TRUE(check && check->has_value());
@@ -104,7 +109,7 @@ TEST_F(QcServiceTest, NeverSyncedPhotosAreNotCheckedAndQueueNoNote) {
   EXPECT_TRUE(notes_.texts.empty());
 }
 
-TEST_F(QcServiceTest, AnUnchangedResultIsConfirmedNotDuplicated) {
+TEST_P(QcServiceTest, AnUnchangedResultIsConfirmedNotDuplicated) {
   const int64_t id = add_job(1, 3, 2, 1);
   ASSERT_TRUE(service_->evaluate_job(id));
   clock_.advance(std::chrono::hours(24));
@@ -116,7 +121,7 @@ TEST_F(QcServiceTest, AnUnchangedResultIsConfirmedNotDuplicated) {
   EXPECT_TRUE(notes_.texts.empty());
 }
 
-TEST_F(QcServiceTest, AFlipToPassQueuesExactlyOneMoreNote) {
+TEST_P(QcServiceTest, AFlipToPassQueuesExactlyOneMoreNote) {
   const int64_t id = add_job(1, 3, 2, 1);
   ASSERT_TRUE(service_->evaluate_job(id));
   add_photos(1, 0, 0, 1);  // still FAIL: 2 AFTER photos, counts change, status does not
@@ -138,7 +143,7 @@ TEST_F(QcServiceTest, AFlipToPassQueuesExactlyOneMoreNote) {
   EXPECT_EQ(notes_.texts.size(), 1U);
 }
 
-TEST_F(QcServiceTest, ANoteThatCannotBeQueuedLeavesNoCheckBehind) {
+TEST_P(QcServiceTest, ANoteThatCannotBeQueuedLeavesNoCheckBehind) {
   const int64_t id = add_job(1, 3, 2, 1);
   ASSERT_TRUE(service_->evaluate_job(id));  // FAIL, the first result: no note
   add_photos(1, 0, 0, 2);                   // now PASS: a note is due
@@ -148,7 +153,7 @@ TEST_F(QcServiceTest, ANoteThatCannotBeQueuedLeavesNoCheckBehind) {
   EXPECT_EQ((*db_->qc_checks().latest(id))->status, "FAIL");  // same transaction: both or neither
 }
 
-TEST_F(QcServiceTest, TheRealOutboxGetsTheNoteInTheSameTransaction) {
+TEST_P(QcServiceTest, TheRealOutboxGetsTheNoteInTheSameTransaction) {
   OutboxQcNoteQueue outbox;
   QcService service(*db_, clock_, QcEngine{}, &outbox);
   const int64_t id = add_job(1, 3, 2, 1);
@@ -167,7 +172,7 @@ TEST_F(QcServiceTest, TheRealOutboxGetsTheNoteInTheSameTransaction) {
             "QC Review: PASS \u2014 3 BEFORE, 2 DURING, 3 AFTER photos");
 }
 
-TEST_F(QcServiceTest, EvaluateAllStreamsEveryJobInBatchesAndCountsAddUp) {
+TEST_P(QcServiceTest, EvaluateAllStreamsEveryJobInBatchesAndCountsAddUp) {
   std::vector<domain::Job> jobs;
   for (int n = 1; n <= 2'345; ++n) {
     domain::Job job = make_job(n);
@@ -192,6 +197,8 @@ TEST_F(QcServiceTest, EvaluateAllStreamsEveryJobInBatchesAndCountsAddUp) {
   EXPECT_EQ(again.changed, 0);
   EXPECT_EQ(again.notes_queued, 0);
 }
+
+GEP_INSTANTIATE_FOR_BOTH_BACKENDS(QcServiceTest);
 
 }  // namespace
 }  // namespace gep::qc

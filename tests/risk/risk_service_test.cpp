@@ -1,9 +1,10 @@
-// RiskService over a real SQLite store and a ManualClock: inputs from the mirror (documents, the
-// latest QC check, closed statuses from the account settings) and the history rule.
+// RiskService over a real store (SQLite and PostgreSQL) and a ManualClock: inputs from the mirror
+// (documents, the latest QC check, closed statuses from the account settings) and the history rule.
 #include <gtest/gtest.h>
 
 #include "core/clock.h"
 #include "risk/risk_service.h"
+#include "store/store_fixture.h"
 #include "store/test_database.h"
 #include "store/test_records.h"
 
@@ -13,10 +14,14 @@ namespace {
 constexpr int64_t kDay = 86'400;
 constexpr int64_t kNow = 1'700'000'000;
 
-class RiskServiceTest : public ::testing::Test {
+class RiskServiceTest : public ::testing::TestWithParam<test::Backend> {
  protected:
   void SetUp() override {
-    auto created = test::TestDatabase::create(test::Backend::sqlite);
+    if (GetParam() == test::Backend::postgres && !test::postgres_test_url()) {
+      if (test::postgres_skip_allowed()) GTEST_SKIP() << "GEP_ALLOW_SKIP_POSTGRES=1";
+      FAIL() << "GEP_TEST_DATABASE_URL is not set (scripts/pg-test-cluster.sh start)";
+    }
+    auto created = test::TestDatabase::create(GetParam());
     ASSERT_TRUE(created) << created.error().message;
     database_ = std::move(created).value();
     auto opened = database_->open(&clock_);
@@ -50,7 +55,7 @@ class RiskServiceTest : public ::testing::Test {
   std::unique_ptr<RiskService> service_;
 };
 
-TEST_F(RiskServiceTest, AStuckStaleJobIsHighWithItsReasonsAndDeepLink) {
+TEST_P(RiskServiceTest, AStuckStaleJobIsHighWithItsReasonsAndDeepLink) {
   const int64_t id = add_job(1, "Lead", 15, 8);
   const auto snapshot = service_->evaluate_job(id);
   ASSERT_TRUE(snapshot && snapshot->has_value()) << (snapshot ? "" : snapshot.error().message);
@@ -65,7 +70,7 @@ TEST_F(RiskServiceTest, AStuckStaleJobIsHighWithItsReasonsAndDeepLink) {
   EXPECT_EQ(json["recommendedActions"].size(), 2U);
 }
 
-TEST_F(RiskServiceTest, AClosedStatusIsNeverStuckOrStale) {
+TEST_P(RiskServiceTest, AClosedStatusIsNeverStuckOrStale) {
   domain::WorkflowRecord solar{1, "job", "Residential Solar", true, "{}", {}};
   solar.statuses = {{1, "Lead", true, false, true, 1}, {2, "Lost", false, true, true, 2}};
   ASSERT_TRUE(db_->workflows().replace_all(std::vector<domain::WorkflowRecord>{solar}));
@@ -78,7 +83,7 @@ TEST_F(RiskServiceTest, AClosedStatusIsNeverStuckOrStale) {
   EXPECT_EQ((*db_->risk_snapshots().latest(open))->risk_level, "HIGH");
 }
 
-TEST_F(RiskServiceTest, ALatestQcFailAndMissingDocumentsComeFromTheMirror) {
+TEST_P(RiskServiceTest, ALatestQcFailAndMissingDocumentsComeFromTheMirror) {
   const int64_t id = add_job(1, "In Progress", 1, 1);
   domain::QcCheck fail;
   fail.job_id = id;
@@ -105,7 +110,7 @@ TEST_F(RiskServiceTest, ALatestQcFailAndMissingDocumentsComeFromTheMirror) {
   EXPECT_EQ(json["reasons"][2]["severity"], "MEDIUM");
 }
 
-TEST_F(RiskServiceTest, SameReasonsRefreshTheLatestRowANewLevelAddsHistory) {
+TEST_P(RiskServiceTest, SameReasonsRefreshTheLatestRowANewLevelAddsHistory) {
   const int64_t id = add_job(1, "Lead", 7, 0);
   ASSERT_TRUE(service_->evaluate_job(id));
   EXPECT_EQ((*db_->risk_snapshots().latest(id))->risk_level, "MEDIUM");
@@ -125,7 +130,7 @@ TEST_F(RiskServiceTest, SameReasonsRefreshTheLatestRowANewLevelAddsHistory) {
   EXPECT_EQ(db_->risk_snapshots().history(id, 10)->size(), 2U);
 }
 
-TEST_F(RiskServiceTest, EvaluateAllCountsAddUpAndEveryHighJobHasAReason) {
+TEST_P(RiskServiceTest, EvaluateAllCountsAddUpAndEveryHighJobHasAReason) {
   std::vector<domain::Job> jobs;
   for (int n = 1; n <= 1'500; ++n) {
     domain::Job job = test::make_job(n);
@@ -148,6 +153,8 @@ TEST_F(RiskServiceTest, EvaluateAllCountsAddUpAndEveryHighJobHasAReason) {
   EXPECT_EQ(page->total, report.high);
   for (const auto& snapshot : page->items) EXPECT_FALSE(snapshot.reason_codes.empty());
 }
+
+GEP_INSTANTIATE_FOR_BOTH_BACKENDS(RiskServiceTest);
 
 }  // namespace
 }  // namespace gep::risk

@@ -168,6 +168,29 @@ TEST(RiskJson, DocumentDetailsAndNoLinkWithoutId) {
   EXPECT_EQ(json["reasons"][0]["action"], "Upload the signed contract in JobNimbus");
 }
 
+// evaluate-all stores texts written without nlohmann: they must be the bytes to_json dumps.
+TEST(RiskJson, StoredTextsAreTheDumpedJson) {
+  const RiskEngine engine = make_engine();
+  std::vector<RiskJobInput> jobs{troubled_job(), quiet_job()};
+  for (const char* status :
+       {"Lead", "Sold", "Permitting", "Scheduled", "In Progress", "Completed", "Lost"}) {
+    for (const int64_t age : {0L, 1L, 7L, 14L, 40L}) {
+      RiskJobInput job = troubled_job();
+      job.status_name = status;
+      job.date_status_change = kNow - age * kDay;
+      job.date_updated = kNow - (age / 2) * kDay;
+      jobs.push_back(job);
+    }
+  }
+  jobs.back().status_name = "Caf\xc3\xa9 \"quoted\"\ttab\x01";
+  for (const RiskJobInput& job : jobs) {
+    const JobRiskSnapshot snapshot = engine.evaluate(job, from_unix_seconds(kNow));
+    const nlohmann::json json = to_json(snapshot);
+    EXPECT_EQ(reasons_json_text(snapshot), json.at("reasons").dump()) << job.status_name;
+    EXPECT_EQ(actions_json_text(snapshot), json.at("recommendedActions").dump());
+  }
+}
+
 TEST(RiskEnums, RoundTrip) {
   for (const auto level : {RiskLevel::low, RiskLevel::medium, RiskLevel::high}) {
     EXPECT_EQ(parse_risk_level(to_string(level)), level);

@@ -124,6 +124,43 @@ TEST_P(EvaluationRepositoriesTest, ThousandsOfChecksGoInOneUnitOfWork) {
   EXPECT_EQ(db().qc_checks().history(ids[700], 10)->size(), 2U);
 }
 
+// The slim latest reads evaluate-all compares against: only the latest rows, only their keys.
+TEST_P(EvaluationRepositoriesTest, SlimLatestReadsAnswerTheLatestRowOfEachJob) {
+  const auto ids = store_jobs(db(), 1500);
+  std::vector<domain::QcCheck> checks;
+  std::vector<domain::RiskSnapshotRecord> snapshots;
+  for (const int64_t id : ids) {
+    checks.push_back(qc_check(id, "FAIL", 100));
+    snapshots.push_back(risk_snapshot(id, "MEDIUM", {"STALE_JOB"}, 100));
+  }
+  ASSERT_TRUE(db().qc_checks().append(checks));
+  ASSERT_TRUE(db().risk_snapshots().append(snapshots));
+  checks[700].status = "PASS";
+  snapshots[700] = risk_snapshot(ids[700], "HIGH", {"STUCK_IN_STATUS", "STALE_JOB"}, 200);
+  ASSERT_TRUE(db().qc_checks().append(std::span(checks).subspan(700, 1)));
+  ASSERT_TRUE(db().risk_snapshots().append(std::span(snapshots).subspan(700, 1)));
+
+  const auto statuses = db().qc_checks().latest_statuses_for_jobs(ids);
+  ASSERT_TRUE(statuses) << statuses.error().message;
+  ASSERT_EQ(statuses->size(), 1500U);
+  EXPECT_EQ((*statuses)[0].job_id, ids[0]);
+  EXPECT_EQ((*statuses)[0].status, "FAIL");
+  EXPECT_EQ((*statuses)[0].missing_json, checks[0].missing_json);
+  EXPECT_EQ((*statuses)[700].status, "PASS");
+  EXPECT_EQ((*statuses)[700].id, (*db().qc_checks().latest(ids[700]))->id);
+
+  const auto levels = db().risk_snapshots().latest_levels_for_jobs(ids);
+  ASSERT_TRUE(levels) << levels.error().message;
+  ASSERT_EQ(levels->size(), 1500U);
+  EXPECT_EQ((*levels)[1499].job_id, ids[1499]);
+  EXPECT_EQ((*levels)[1499].risk_level, "MEDIUM");
+  EXPECT_EQ((*levels)[700].risk_level, "HIGH");
+  EXPECT_EQ((*levels)[700].reason_codes,
+            (std::vector<std::string>{"STUCK_IN_STATUS", "STALE_JOB"}));
+  EXPECT_EQ((*levels)[700].id, (*db().risk_snapshots().latest(ids[700]))->id);
+  EXPECT_TRUE(db().risk_snapshots().latest_levels_for_jobs({})->empty());
+}
+
 TEST_P(EvaluationRepositoriesTest, RiskSnapshotsRefreshInPlaceAndListWithFilters) {
   const auto ids = store_jobs(db(), 4);
   ASSERT_TRUE(db().risk_snapshots().append(std::vector<domain::RiskSnapshotRecord>{

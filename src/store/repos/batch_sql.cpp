@@ -79,6 +79,17 @@ Result<sql::Rows> query_id_chunks(
   return all;
 }
 
+std::string postgres_bigint_array(std::span<const int64_t> ids) {
+  std::string out = "{";
+  out.reserve(ids.size() * 8 + 2);
+  for (const int64_t id : ids) {
+    if (out.size() > 1) out += ',';
+    out += std::to_string(id);
+  }
+  out += '}';
+  return out;
+}
+
 std::string latest_condition(sql::Dialect dialect, std::string_view alias) {
   const std::string column = alias.empty() ? "is_latest" : std::string(alias) + ".is_latest";
   return dialect == sql::Dialect::postgres ? column : column + " = 1";

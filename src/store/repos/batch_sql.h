@@ -31,6 +31,13 @@ Result<sql::Rows> query_id_chunks(
     sql::Connection& connection, std::span<const int64_t> ids,
     const std::function<std::string(const std::string& in_list)>& sql_for);
 
+// PostgreSQL only: a whole id list as one bigint[] parameter ("{1,2,3}"), used as
+// `unnest(CAST(? AS BIGINT[])) AS b(wanted_id)` joined LATERAL (... OFFSET 0) or in UPDATE ...
+// FROM: one statement per batch, one statement shape, and one index lookup per id whatever the
+// planner's statistics say (an IN list of hundreds of ids plans as a table scan while a freshly
+// filled table has none).
+std::string postgres_bigint_array(std::span<const int64_t> ids);
+
 // The partial-index condition of the is_latest columns ("q.is_latest = 1" / "q.is_latest"), as a
 // literal so both planners match it against their partial unique index.
 std::string latest_condition(sql::Dialect dialect, std::string_view alias);

@@ -12,6 +12,8 @@ class SqlQcCheckRepository final : public domain::QcCheckRepository {
   Status touch(std::span<const int64_t> check_ids, int64_t checked_at) override;
   Result<std::optional<domain::QcCheck>> latest(int64_t job_id) override;
   Result<std::vector<domain::QcCheck>> latest_for_jobs(std::span<const int64_t> job_ids) override;
+  Result<std::vector<domain::QcCheck>> latest_statuses_for_jobs(
+      std::span<const int64_t> job_ids) override;
   Result<std::vector<domain::QcCheck>> history(int64_t job_id, int64_t limit) override;
   Result<domain::Page<domain::QcOverviewItem>> overview(
       const domain::QcOverviewQuery& query) override;

@@ -15,11 +15,14 @@ constexpr std::array<std::string_view, 9> kInsertColumns{
     "status_name", "is_latest",  "evaluated_at", "last_evaluated_at"};
 
 // Snapshot columns, then the job's: the join keeps names and numbers current.
-constexpr std::string_view kSelect =
+constexpr std::string_view kColumns =
     "SELECT r.id, r.job_id, r.risk_level, r.reasons_json, r.actions_json, r.reason_codes, "
     "r.status_name, r.is_latest, r.evaluated_at, COALESCE(r.last_evaluated_at, r.evaluated_at), "
-    "j.jnid, j.number, j.name, j.customer_name FROM risk_snapshots r JOIN jobs j ON j.id = "
-    "r.job_id";
+    "j.jnid, j.number, j.name, j.customer_name";
+
+std::string select_sql() {
+  return std::string(kColumns) + " FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id";
+}
 
 // ",STALE_JOB,STUCK_IN_STATUS,": a LIKE '%,CODE,%' matches whole codes only.
 std::string encode_codes(const std::vector<std::string>& codes) {
@@ -109,6 +112,14 @@ Status SqlRiskSnapshotRepository::append(std::span<const domain::RiskSnapshotRec
                                                         : evaluated_at);
   }
   return source_.run(true, [&](sql::Connection& connection) -> Status {
+    if (connection.dialect() == sql::Dialect::postgres) {  // see postgres_bigint_array
+      const auto demoted = connection.execute(
+          "UPDATE risk_snapshots SET is_latest = FALSE FROM unnest(CAST(? AS BIGINT[])) AS "
+          "b(wanted_id) WHERE risk_snapshots.job_id = b.wanted_id AND risk_snapshots.is_latest",
+          {sql::Value{postgres_bigint_array(job_ids)}});
+      if (!demoted) return fail(demoted.error());
+      return insert_rows(connection, "risk_snapshots", kInsertColumns, values, snapshots.size());
+    }
     const std::string demote = "UPDATE risk_snapshots SET is_latest = ? WHERE " +
                                latest_condition(connection.dialect(), "") + " AND job_id IN (";
     const auto demoted =
@@ -126,7 +137,7 @@ Status SqlRiskSnapshotRepository::refresh(std::span<const domain::RiskRefresh> r
   if (refreshes.empty()) return {};
   // One UPDATE ... FROM (VALUES ...) per chunk: both backends name VALUES columns column1..N.
   constexpr size_t kWidth = 4;
-  constexpr size_t kRowsPerStatement = 256;
+  constexpr size_t kRowsPerStatement = 1024;  // an evaluate-all batch in one statement
   return source_.run(true, [&](sql::Connection& connection) -> Status {
     for (size_t start = 0, count = 0; start < refreshes.size(); start += count) {
       count = next_statement_rows(refreshes.size() - start, kRowsPerStatement);
@@ -165,11 +176,55 @@ Result<std::vector<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::lates
   if (job_ids.empty()) return std::vector<domain::RiskSnapshotRecord>{};
   return run_on<std::vector<domain::RiskSnapshotRecord>>(
       source_, false, [&](sql::Connection& connection) {
-        const std::string head = std::string(kSelect) + " WHERE " +
+        if (connection.dialect() == sql::Dialect::postgres) {  // see postgres_bigint_array
+          return snapshots_of(connection.query(
+              std::string(kColumns) +
+                  " FROM unnest(CAST(? AS BIGINT[])) AS b(wanted_id) CROSS JOIN LATERAL (SELECT * "
+                  "FROM risk_snapshots WHERE job_id = b.wanted_id AND is_latest OFFSET 0) r JOIN "
+                  "jobs j ON j.id = r.job_id ORDER BY r.job_id",
+              {sql::Value{postgres_bigint_array(job_ids)}}));
+        }
+        const std::string head = select_sql() + " WHERE " +
                                  latest_condition(connection.dialect(), "r") + " AND r.job_id IN (";
         return snapshots_of(query_id_chunks(connection, job_ids, [&](const std::string& in_list) {
           return head + in_list + ") ORDER BY r.job_id";
         }));
+      });
+}
+
+Result<std::vector<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::latest_levels_for_jobs(
+    std::span<const int64_t> job_ids) {
+  if (job_ids.empty()) return std::vector<domain::RiskSnapshotRecord>{};
+  return run_on<std::vector<domain::RiskSnapshotRecord>>(
+      source_, false,
+      [&](sql::Connection& connection) -> Result<std::vector<domain::RiskSnapshotRecord>> {
+        constexpr std::string_view kLevelColumns =
+            "SELECT r.id, r.job_id, r.risk_level, r.reason_codes";
+        const auto rows =
+            connection.dialect() == sql::Dialect::postgres  // see postgres_bigint_array
+                ? connection.query(
+                      std::string(kLevelColumns) +
+                          " FROM unnest(CAST(? AS BIGINT[])) AS b(wanted_id) CROSS JOIN LATERAL "
+                          "(SELECT * FROM risk_snapshots WHERE job_id = b.wanted_id AND is_latest "
+                          "OFFSET 0) r ORDER BY r.job_id",
+                      {sql::Value{postgres_bigint_array(job_ids)}})
+                : query_id_chunks(connection, job_ids, [&](const std::string& in_list) {
+                    return std::string(kLevelColumns) + " FROM risk_snapshots r WHERE " +
+                           latest_condition(connection.dialect(), "r") + " AND r.job_id IN (" +
+                           in_list + ") ORDER BY r.job_id";
+                  });
+        if (!rows) return fail(rows.error());
+        std::vector<domain::RiskSnapshotRecord> snapshots;
+        snapshots.reserve(rows->size());
+        for (const auto& row : *rows) {
+          RowReader read(row);
+          domain::RiskSnapshotRecord& snapshot = snapshots.emplace_back();
+          snapshot.id = read.integer();
+          snapshot.job_id = read.integer();
+          snapshot.risk_level = read.text();
+          snapshot.reason_codes = decode_codes(read.text());
+        }
+        return snapshots;
       });
 }
 
@@ -178,8 +233,7 @@ Result<std::vector<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::histo
   return run_on<std::vector<domain::RiskSnapshotRecord>>(
       source_, false, [&](sql::Connection& connection) {
         return snapshots_of(connection.query(
-            std::string(kSelect) +
-                " WHERE r.job_id = ? ORDER BY r.evaluated_at DESC, r.id DESC LIMIT ?",
+            select_sql() + " WHERE r.job_id = ? ORDER BY r.evaluated_at DESC, r.id DESC LIMIT ?",
             {sql::Value{job_id}, sql::Value{std::clamp<int64_t>(limit, 1, 1000)}}));
       });
 }
@@ -203,10 +257,9 @@ Result<domain::Page<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::list
         std::vector<sql::Value> params = filter.params;
         params.emplace_back(std::clamp<int64_t>(query.limit, 1, 1000));
         params.emplace_back(std::max<int64_t>(query.offset, 0));
-        auto items =
-            snapshots_of(connection.query(std::string(kSelect) + filter.where() + " ORDER BY " +
-                                              order_by(query) + " LIMIT ? OFFSET ?",
-                                          params));
+        auto items = snapshots_of(connection.query(
+            select_sql() + filter.where() + " ORDER BY " + order_by(query) + " LIMIT ? OFFSET ?",
+            params));
         if (!items) return fail(items.error());
         return domain::Page<domain::RiskSnapshotRecord>{
             std::move(*items), counted->empty() ? 0 : counted->front().integer(0)};

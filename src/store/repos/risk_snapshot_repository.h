@@ -13,6 +13,8 @@ class SqlRiskSnapshotRepository final : public domain::RiskSnapshotRepository {
   Result<std::optional<domain::RiskSnapshotRecord>> latest(int64_t job_id) override;
   Result<std::vector<domain::RiskSnapshotRecord>> latest_for_jobs(
       std::span<const int64_t> job_ids) override;
+  Result<std::vector<domain::RiskSnapshotRecord>> latest_levels_for_jobs(
+      std::span<const int64_t> job_ids) override;
   Result<std::vector<domain::RiskSnapshotRecord>> history(int64_t job_id, int64_t limit) override;
   Result<domain::Page<domain::RiskSnapshotRecord>> list_latest(
       const domain::RiskListQuery& query) override;
