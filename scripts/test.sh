@@ -30,8 +30,23 @@ eval "$(bash scripts/pg-test-cluster.sh env)"
 export GEP_TEST_DATABASE_URL
 echo "PostgreSQL test database: $GEP_TEST_DATABASE_URL"
 
+# Functional tests register every secret they hand to gep here; after each ctest run the suite
+# greps all the output it produced (ctest keeps every test's output in LastTest.log) for them.
+GEP_SUITE_SECRETS=$(mktemp)
+export GEP_SUITE_SECRETS
+no_secret_in_test_output() {
+  local log=$1/Testing/Temporary/LastTest.log
+  [ -s "$GEP_SUITE_SECRETS" ] || { echo "secrets: no test registered a secret"; return 1; }
+  if grep -qFf <(sort -u "$GEP_SUITE_SECRETS") "$log"; then
+    echo "secrets: a registered secret appears in $log"
+    return 1
+  fi
+  echo "secrets: none of $(sort -u "$GEP_SUITE_SECRETS" | wc -l) registered secrets appears in the test output"
+}
+
 step "tests (SQLite and PostgreSQL)"
 ctest --test-dir build --output-on-failure -j "$jobs" --timeout 900
+no_secret_in_test_output build
 
 step "sanitizer build (ASan+UBSan)"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGEP_SANITIZE=ON -DGEP_BUILD_BENCH=OFF >/dev/null
@@ -43,5 +58,6 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # Tests labelled "heavy" (large imports, benchmarks-sized data) run once, above; under the
 # sanitizers they would only repeat the same code paths ten times slower.
 ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 900 -LE heavy
+no_secret_in_test_output build-asan
 
 step "done in $(($(date +%s) - started))s"

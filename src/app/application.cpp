@@ -1,9 +1,11 @@
 #include "app/application.h"
 
+#include "app/access_wiring.h"
 #include "app/evaluation_wiring.h"
 #include "app/jobnimbus_gateway_adapter.h"
 #include "app/leader_locks.h"
 #include "app/outbox_wiring.h"
+#include "app/portal_wiring.h"
 #include "app/webhook_wiring.h"
 #include "core/logging.h"
 #include "http/contacts_routes.h"
@@ -38,6 +40,9 @@ Status Application::start() {
   auto evaluations = Evaluations::create(config_, *database_, clock_);
   if (!evaluations) return fail(evaluations.error());
   evaluations_ = std::move(evaluations.value());
+  auto portal = PortalWiring::create(config_, *database_, clock_);
+  if (!portal) return fail(portal.error());
+  portal_ = std::move(portal.value());
   if (auto connected = connect_jobnimbus(); !connected) return connected;
 
   http::ServerOptions options;
@@ -45,8 +50,9 @@ Status Application::start() {
   options.port = config_.port;
   options.threads = config_.http_threads;
   options.max_body_bytes = config_.http_max_body_bytes;
-  server_ = std::make_unique<http::HttpServer>(
-      options, http::internal_api_key_guard(config_.internal_api_key));
+  options.embed_frame_ancestors = config_.embed_allowed_origins;
+  access_ = std::make_unique<AccessWiring>(config_, *database_, clock_);
+  server_ = std::make_unique<http::HttpServer>(options, access_->internal_guard());
   mount_routes();
   // --- Webhooks (issue 4, item 11): POST /api/v1/webhooks/jobnimbus stores each delivery; one
   // worker thread re-fetches the record from JobNimbus. Stopped in stop() and on destruction. ---
@@ -117,6 +123,8 @@ void Application::mount_routes() {
   });
   http::add_qc_routes(router, *database_, evaluations_->qc());
   http::add_risk_routes(router, *database_, evaluations_->risk());
+  access_->mount(router);  // embed links and staff sign-in
+  portal_->mount(router);  // the customer portal and its session guard
 }
 
 void Application::start_schedule() {

@@ -2,6 +2,7 @@
 // The composition root: the only place that knows every concrete type. It opens the store,
 // builds the services and mounts every module's routes on one HTTP server.
 #include <memory>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/config.h"
@@ -27,6 +28,8 @@ class Evaluations;
 
 class WebhookWiring;
 class OutboxWiring;
+class PortalWiring;
+class AccessWiring;
 
 class Application {
  public:
@@ -42,6 +45,8 @@ class Application {
   void run();
   void stop();
   uint16_t port() const { return port_; }
+  // Every route mounted by start(), with its access level (the route-table test walks it).
+  const std::vector<http::RouteInfo>& routes() const { return server_->router().routes(); }
 
  private:
   Status connect_jobnimbus();
@@ -61,6 +66,11 @@ class Application {
   std::unique_ptr<WebhookWiring> webhooks_;
   // The outbox worker; null without a JobNimbus key. Declared before server_ (routes wake it).
   std::unique_ptr<OutboxWiring> outbox_;
+  // The customer portal (issue 6, items 9-11). Declared before server_: its routes use it.
+  std::unique_ptr<PortalWiring> portal_;
+  // Embed links, staff sign-in and the internal routes' guard (issue 6, items 1-8). Declared
+  // before server_: the guard and routes use it.
+  std::unique_ptr<AccessWiring> access_;
   std::unique_ptr<http::HttpServer> server_;
   uint16_t port_ = 0;
 };

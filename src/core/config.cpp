@@ -90,6 +90,48 @@ std::string parse_http_url(const std::string& name, const std::string& value) {
   return trimmed;
 }
 
+// A CSP source for frame-ancestors: 'self' or scheme://host[:port] (host may start with *.).
+bool is_frame_origin(const std::string& item) {
+  if (item == "'self'") return true;
+  const size_t scheme_end = item.find("://");
+  if (scheme_end == std::string::npos) return false;
+  const std::string scheme = item.substr(0, scheme_end);
+  if (scheme != "https" && scheme != "http") return false;
+  std::string authority = item.substr(scheme_end + 3);
+  if (authority.rfind("*.", 0) == 0) authority = authority.substr(2);
+  const size_t colon = authority.find(':');
+  const std::string host = authority.substr(0, colon);
+  if (host.empty() || host.front() == '.' || host.back() == '.') return false;
+  for (const char c : host) {
+    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '-' && c != '.') return false;
+  }
+  if (colon == std::string::npos) return true;
+  const std::string port = authority.substr(colon + 1);
+  return !port.empty() && port.size() <= 5 &&
+         std::all_of(port.begin(), port.end(),
+                     [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+std::string parse_origin_list(const std::string& name, const std::string& value) {
+  std::string normalized;
+  std::string item;
+  std::istringstream words(value);
+  while (std::getline(words, item, ' ')) {
+    std::istringstream parts(item);
+    std::string origin;
+    while (std::getline(parts, origin, ',')) {
+      while (!origin.empty() && origin.back() == '/') origin.pop_back();
+      if (origin.empty()) continue;
+      if (!is_frame_origin(origin)) {
+        reject(name, "expected origins such as https://app.jobnimbus.com, got " + shown(origin));
+      }
+      normalized += (normalized.empty() ? "" : " ") + origin;
+    }
+  }
+  if (normalized.empty()) reject(name, "must name at least one origin");
+  return normalized;
+}
+
 void apply_database_url(Config& config, const std::string& value) {
   static const char* kName = "DATABASE_URL";
   if (value.rfind("sqlite:", 0) == 0) {
@@ -307,6 +349,84 @@ const std::vector<Variable>& variables() {
        "Key for internal endpoints (header x-internal-api-key). Required in production; "
        "generated per process in development.",
        true, [](Config& c, const std::string& v) { c.internal_api_key = v; }},
+      {"EMBED_ALLOWED_ORIGINS", "https://app.jobnimbus.com",
+       "Origins allowed to frame /embed/* panels (CSP `frame-ancestors`), separated by spaces or "
+       "commas; every other page may be framed by nobody.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.embed_allowed_origins = parse_origin_list("EMBED_ALLOWED_ORIGINS", v);
+       }},
+      {"AUTH_SESSION_IDLE_MINUTES", "30",
+       "A staff session ends after this many minutes without a request.", false,
+       [](Config& c, const std::string& v) {
+         c.auth_session_idle_minutes = parse_int("AUTH_SESSION_IDLE_MINUTES", v, 1, 1440);
+       }},
+      {"AUTH_SESSION_ABSOLUTE_HOURS", "12",
+       "A staff session ends this many hours after sign-in, however active.", false,
+       [](Config& c, const std::string& v) {
+         c.auth_session_absolute_hours = parse_int("AUTH_SESSION_ABSOLUTE_HOURS", v, 1, 720);
+       }},
+      {"PORTAL_BASE_URL", "",
+       "Public base URL of the customer portal; magic links point at `${PORTAL_BASE_URL}/portal/"
+       "login?token=…` (default: INTERNAL_DASHBOARD_BASE_URL). Cookies are Secure when it is "
+       "https.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.portal_base_url =
+             v.empty() ? c.internal_dashboard_base_url : parse_http_url("PORTAL_BASE_URL", v);
+       }},
+      {"PORTAL_LINK_TTL_MINUTES", "60", "Lifetime of a customer's single-use sign-in link.", false,
+       [](Config& c, const std::string& v) {
+         c.portal_link_ttl_minutes = parse_int("PORTAL_LINK_TTL_MINUTES", v, 1, 10080);
+       }},
+      {"PORTAL_SESSION_IDLE_MINUTES", "120",
+       "A customer session ends after this many minutes without a request.", false,
+       [](Config& c, const std::string& v) {
+         c.portal_session_idle_minutes = parse_int("PORTAL_SESSION_IDLE_MINUTES", v, 1, 43200);
+       }},
+      {"PORTAL_SESSION_ABSOLUTE_HOURS", "168",
+       "A customer session ends this many hours after sign-in, however active.", false,
+       [](Config& c, const std::string& v) {
+         c.portal_session_absolute_hours = parse_int("PORTAL_SESSION_ABSOLUTE_HOURS", v, 1, 2160);
+       }},
+      {"PORTAL_SHARED_PHOTO_CATEGORIES", "AFTER,DURING",
+       "QC photo categories customers see (BEFORE, DURING, AFTER, comma-separated, or `none`); "
+       "UNCATEGORIZED and private photos are never shared.",
+       false, [](Config& c, const std::string& v) { c.portal_shared_photo_categories = v; }},
+      {"PORTAL_COMPANY_NAME", "", "Company name the portal and its e-mails show.", false,
+       [](Config& c, const std::string& v) { c.portal_company_name = v; }},
+      {"PORTAL_COMPANY_PHONE", "", "Phone number customers are given for questions.", false,
+       [](Config& c, const std::string& v) { c.portal_company_phone = v; }},
+      {"PORTAL_COMPANY_EMAIL", "", "E-mail address customers are given for questions.", false,
+       [](Config& c, const std::string& v) { c.portal_company_email = v; }},
+      {"SMTP_URL", "",
+       "SMTP server that mails portal invitations, `smtp://[user:password@]host:port` (STARTTLS; "
+       "required with a password unless the host is loopback) or "
+       "`smtps://user:password@host:465`. Unset: `gep portal invite` prints the link.",
+       true,
+       [](Config& c, const std::string& v) {
+         if (v.empty()) return;
+         const auto url = parse_url(v);
+         if (!url || (url->scheme != "smtp" && url->scheme != "smtps")) {
+           reject("SMTP_URL", "expected smtp://host[:port] or smtps://user:password@host[:port]");
+         }
+         if (!url->password.empty()) SecretRegistry::add(url->password);
+         c.smtp_url = v;
+         SecretRegistry::add(v);
+       }},
+      {"SMTP_FROM", "",
+       "Sender address of portal e-mails (default: PORTAL_COMPANY_EMAIL); required with SMTP_URL.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.smtp_from = v.empty() ? c.portal_company_email : v;
+         if (!c.smtp_from.empty() && (c.smtp_from.find('@') == std::string::npos ||
+                                      c.smtp_from.find_first_of(" \r\n<>") != std::string::npos)) {
+           reject("SMTP_FROM", "expected a bare e-mail address, got " + shown(c.smtp_from));
+         }
+         if (c.smtp_from.empty() && !c.smtp_url.empty()) {
+           reject("SMTP_FROM", "is required when SMTP_URL is set (or set PORTAL_COMPANY_EMAIL)");
+         }
+       }},
   };
   return table;
 }
@@ -382,6 +502,10 @@ std::vector<ConfigEntry> describe(const Config& config, const EnvMap& environmen
       entry.value = redact_url_password(entry.value);
     } else if (entry.name == "INTERNAL_DASHBOARD_BASE_URL") {
       entry.value = config.internal_dashboard_base_url;
+    } else if (entry.name == "PORTAL_BASE_URL") {
+      entry.value = config.portal_base_url;
+    } else if (entry.name == "SMTP_FROM") {
+      entry.value = config.smtp_from;
     }
     entries.push_back(std::move(entry));
   }

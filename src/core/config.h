@@ -72,6 +72,24 @@ struct Config {
   int embed_token_ttl_minutes = 30;
   std::string internal_dashboard_base_url;
   std::string internal_api_key;
+  // CSP frame-ancestors sources of /embed/* pages, space-separated (validated origins).
+  std::string embed_allowed_origins = "https://app.jobnimbus.com";
+  // Staff sessions: end after this long without a request, and this long after sign-in at most.
+  int auth_session_idle_minutes = 30;
+  int auth_session_absolute_hours = 12;
+
+  // Customer portal (src/portal): where its links point, how long links and sessions live, what
+  // it shares, whom customers call, and the SMTP server that mails invitations (empty = print).
+  std::string portal_base_url;
+  int portal_link_ttl_minutes = 60;
+  int portal_session_idle_minutes = 120;
+  int portal_session_absolute_hours = 168;
+  std::string portal_shared_photo_categories = "AFTER,DURING";
+  std::string portal_company_name;
+  std::string portal_company_phone;
+  std::string portal_company_email;
+  std::string smtp_url;  // secret: may carry a password
+  std::string smtp_from;
 
   // Names of secrets generated for this process because development mode had none.
   std::vector<std::string> generated_secrets;

@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include "http/json_response.h"
+
 namespace gep::http {
 
 std::string pattern_to_regex(const std::string& pattern, std::vector<std::string>& names) {
@@ -24,6 +26,12 @@ std::string pattern_to_regex(const std::string& pattern, std::vector<std::string
 Router::Router(httplib::Server& server, AccessGuard internal_guard)
     : server_(server), internal_guard_(std::move(internal_guard)) {}
 
+bool Router::allow_customer(const httplib::Request& request, httplib::Response& response) const {
+  if (customer_guard_) return customer_guard_(request, response);
+  send_error(response, 401, "unauthorized", "sign in to the customer portal");
+  return false;
+}
+
 void Router::get(const std::string& pattern, Access access, Handler handler) {
   add("GET", pattern, access, std::move(handler));
 }
@@ -45,6 +53,7 @@ void Router::add(const std::string& method, const std::string& pattern, Access a
   auto wrapped = [this, access, names, handler = std::move(handler)](
                      const httplib::Request& request, httplib::Response& response) {
     if (access == Access::internal && !internal_guard_(request, response)) return;
+    if (access == Access::customer && !allow_customer(request, response)) return;
     PathParams params;
     for (size_t i = 0; i < names.size() && i + 1 < request.matches.size(); ++i) {
       params[names[i]] = request.matches[i + 1].str();

@@ -12,7 +12,8 @@ namespace gep::http {
 
 enum class Access {
   open,      // anyone: health, embed resolve, webhooks (they check their own secret)
-  internal,  // staff: header x-internal-api-key (and, later, a staff session)
+  internal,  // staff: header x-internal-api-key or a staff session
+  customer,  // a customer portal session (the portal module supplies the guard)
 };
 
 using PathParams = std::map<std::string, std::string>;
@@ -34,14 +35,18 @@ class Router {
   void post(const std::string& pattern, Access access, Handler handler);
   void put(const std::string& pattern, Access access, Handler handler);
   void del(const std::string& pattern, Access access, Handler handler);
+  // Until one is set, customer routes answer 401.
+  void set_customer_guard(AccessGuard guard) { customer_guard_ = std::move(guard); }
 
   const std::vector<RouteInfo>& routes() const { return routes_; }
 
  private:
+  bool allow_customer(const httplib::Request& request, httplib::Response& response) const;
   void add(const std::string& method, const std::string& pattern, Access access, Handler handler);
 
   httplib::Server& server_;
   AccessGuard internal_guard_;
+  AccessGuard customer_guard_;
   std::vector<RouteInfo> routes_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <exception>
+#include <sstream>
 
 #include "core/logging.h"
 #include "core/secrets.h"
@@ -21,6 +22,26 @@ double elapsed_ms() {
 }
 
 }  // namespace
+
+void apply_frame_ancestors(const std::string& path, const std::string& embed_ancestors,
+                           httplib::Response& response) {
+  const bool embed = path == "/embed" || path.rfind("/embed/", 0) == 0;
+  const std::string directive =
+      "frame-ancestors " + (embed && !embed_ancestors.empty() ? embed_ancestors : "'none'");
+  // A handler's own policy keeps its other directives; framing is decided here alone.
+  std::string policy;
+  std::istringstream directives(response.get_header_value("Content-Security-Policy"));
+  for (std::string part; std::getline(directives, part, ';');) {
+    const size_t start = part.find_first_not_of(' ');
+    if (start == std::string::npos || part.compare(start, 15, "frame-ancestors") == 0) continue;
+    policy += part.substr(start) + "; ";
+  }
+  policy += directive;
+  response.headers.erase("Content-Security-Policy");
+  response.set_header("Content-Security-Policy", policy);
+  if (!embed && !response.has_header("X-Frame-Options"))
+    response.set_header("X-Frame-Options", "DENY");
+}
 
 HttpServer::HttpServer(ServerOptions options, AccessGuard internal_guard)
     : options_(std::move(options)), router_(server_, std::move(internal_guard)) {
@@ -77,6 +98,13 @@ void HttpServer::install_hooks() {
         }
         log::error("unhandled exception in {} {}: {}", request.method, request.path, what);
         send_error(response, 500, "internal_error", "internal server error");
+      });
+  // Framing (issue 6, item 5): embed panels may be framed by EMBED_ALLOWED_ORIGINS only, every
+  // other answer (API, dashboard, errors) by nobody. Runs after routing for every response.
+  server_.set_post_routing_handler(
+      [ancestors = options_.embed_frame_ancestors](const httplib::Request& request,
+                                                   httplib::Response& response) {
+        apply_frame_ancestors(request.path, ancestors, response);
       });
   // The path only: query strings may carry tokens, and headers may carry keys.
   server_.set_logger([](const httplib::Request& request, const httplib::Response& response) {

@@ -21,6 +21,8 @@ struct ServerOptions {
   int keep_alive_timeout_seconds = 30;
   int keep_alive_max_requests = 10000;
   int read_timeout_seconds = 30;
+  // Who may frame /embed/* pages (CSP frame-ancestors sources); every other answer sends 'none'.
+  std::string embed_frame_ancestors = "https://app.jobnimbus.com";
 };
 
 class HttpServer {
@@ -46,6 +48,11 @@ class HttpServer {
   httplib::Server server_;
   Router router_;
 };
+
+// Sets Content-Security-Policy frame-ancestors: `embed_ancestors` for /embed/*, 'none' elsewhere
+// (a policy the handler set keeps its other directives, never its own frame-ancestors).
+void apply_frame_ancestors(const std::string& path, const std::string& embed_ancestors,
+                           httplib::Response& response);
 
 // The guard of internal routes: x-internal-api-key compared in constant time.
 AccessGuard internal_api_key_guard(std::string internal_api_key);

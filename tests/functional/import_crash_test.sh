@@ -9,6 +9,7 @@ trap 'kill "${SANDBOX_PID:-0}" "${SEED_PID:-0}" 2>/dev/null || true; rm -rf "$wo
 cd "$work"
 export GEP_ENV_FILE="$work/none.env"
 key="crash-test-key-$$"
+register_secret "$key"
 jobs=${IMPORT_CRASH_JOBS:-20000}
 start_sandbox "$work/sandbox.log" --api-key "$key" --jobs "$jobs" --photos-per-job 3 --docs-per-job 1 --latency-ms 5
 seed_env=(DATABASE_URL="sqlite:$work/mirror.db" JOBNIMBUS_BASE_URL="$SANDBOX_URL" JOBNIMBUS_API_KEY="$key" JOBNIMBUS_MAX_RPS=1000)

@@ -9,7 +9,35 @@ check() {  # check DESCRIPTION COMMAND...
   local description=$1; shift
   if "$@"; then pass "$description"; else failed "$description"; fi
 }
+
+# Secrets a test hands to gep. finish() fails when one of them shows up in any file under $work
+# (server logs, CLI output saved there), and registers them with the suite (GEP_SUITE_SECRETS),
+# which greps every test's output for them once all tests have run (scripts/test.sh).
+secrets=()
+register_secret() {
+  local value
+  for value in "$@"; do
+    secrets+=("$value")
+    if [ -n "${GEP_SUITE_SECRETS:-}" ]; then printf '%s\n' "$value" >>"$GEP_SUITE_SECRETS"; fi
+  done
+}
+check_logs_hold_no_secret() {
+  [ -n "${work:-}" ] && [ -d "$work" ] && [ "${#secrets[@]}" -gt 0 ] || return 0
+  local value leaked=""
+  for value in "${secrets[@]}"; do
+    if grep -rqsF --exclude='*.db*' --exclude='*.state' --exclude='*.json' -- "$value" "$work"; then
+      leaked+=" $(grep -rlsF --exclude='*.db*' --exclude='*.state' --exclude='*.json' -- "$value" "$work" | xargs -n1 basename | tr '\n' ' ')"
+    fi
+  done
+  if [ -z "$leaked" ]; then
+    pass "no secret in any log of this test (${#secrets[@]} checked)"
+  else
+    failed "a secret appears in:$leaked"
+  fi
+}
+
 finish() {
+  check_logs_hold_no_secret
   echo "$passes passed, $failures failed"
   [ "$failures" -eq 0 ]
 }

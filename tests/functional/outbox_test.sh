@@ -23,6 +23,7 @@ cd "$work"
 export GEP_ENV_FILE="$work/none.env"
 key="sandbox-outbox-key-$$"
 internal="internal-outbox-key-$$"
+register_secret "$key" "$internal"
 # A 1 s JobNimbus timeout keeps the outbox lease short (34 s), so that the restart after kill -9
 # reclaims the dead worker's items within the test.
 serve_env=(JOBNIMBUS_API_KEY="$key" INTERNAL_API_KEY="$internal" JOBNIMBUS_SYNC_ENABLED=false

@@ -11,6 +11,7 @@ cd "$work"
 export GEP_ENV_FILE="$work/none.env"
 key="sandbox-qc-key-$$"
 internal="internal-qc-key-$$"
+register_secret "$key" "$internal"
 
 start_sandbox "$work/sandbox.log" --api-key "$key" --jobs "$JOBS" --seed 5
 start_gep "$work/serve.log" DATABASE_URL="sqlite:$work/serve.db" JOBNIMBUS_BASE_URL="$SANDBOX_URL" \

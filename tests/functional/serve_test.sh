@@ -9,6 +9,7 @@ cd "$work"
 export GEP_ENV_FILE="$work/none.env"
 secret_key="jn-functional-secret-$$"
 internal_key="internal-functional-secret-$$"
+register_secret "$secret_key" "$internal_key"
 
 # --- serve on SQLite ---
 start_gep "$work/serve.log" DATABASE_URL="sqlite:$work/data/gep.db" JOBNIMBUS_API_KEY="$secret_key" \

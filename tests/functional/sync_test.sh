@@ -9,6 +9,7 @@ cd "$work"
 export GEP_ENV_FILE="$work/none.env"
 key="sandbox-functional-key-$$"
 internal="internal-functional-key-$$"
+register_secret "$key" "$internal"
 
 start_sandbox "$work/sandbox.log" --api-key "$key" --jobs 400 --contacts 300 --photos-per-job 3 --docs-per-job 1 --seed 11
 start_gep "$work/serve.log" DATABASE_URL="sqlite:$work/serve.db" JOBNIMBUS_BASE_URL="$SANDBOX_URL" \

@@ -12,6 +12,7 @@ key="sandbox-webhook-key-$$"
 internal="internal-webhook-key-$$"
 token="webhook-token-$$-abcdefghijklmnop"
 bad_token="not-the-webhook-token-$$"
+register_secret "$key" "$internal" "$token"
 
 start_sandbox "$work/sandbox.log" --api-key "$key" --jobs 30 --contacts 30 --photos-per-job 1 --docs-per-job 0 --seed 5
 start_gep "$work/serve.log" DATABASE_URL="sqlite:$work/serve.db" JOBNIMBUS_BASE_URL="$SANDBOX_URL" \

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "app/access_wiring.h"
 #include "app/commands/commands.h"
 #include "app/initial_import.h"
 #include "app/serve_loop.h"
@@ -45,6 +46,24 @@ bool import_account(const Config& config) {
   return true;
 }
 
+// The first demo start creates user "demo" and prints its password once, on stdout (never in
+// the log); later starts leave existing users alone.
+bool announce_demo_user(const Config& config) {
+  const auto created = create_demo_user_if_none(config);
+  if (!created) {
+    std::fprintf(stderr, "demo: users: %s\n", created.error().message.c_str());
+    return false;
+  }
+  if (created->has_value()) {
+    std::printf(
+        "demo: sign in at /api/v1/auth/login as user \"demo\" with password \"%s\" (shown "
+        "once; change it with: gep user reset-password demo)\n",
+        (*created)->c_str());
+    std::fflush(stdout);
+  }
+  return true;
+}
+
 int run_demo(const DemoArguments& arguments) {
   const sigset_t signals = block_shutdown_signals();
   std::filesystem::create_directories(std::filesystem::path(arguments.state_file).parent_path());
@@ -63,6 +82,7 @@ int run_demo(const DemoArguments& arguments) {
   log::info("demo: JobNimbus sandbox with {} jobs at {} (account kept in {})", arguments.jobs,
             sandbox.base_url(), arguments.state_file);
   if (!import_account(config)) return 1;
+  if (!announce_demo_user(config)) return 1;
   const int status = serve_until_signal(config, signals);
   sandbox.stop();
   return status;

@@ -1,0 +1,99 @@
+#include "http/auth_routes.h"
+
+#include "auth/cookies.h"
+#include "core/time_format.h"
+#include "http/access_guard.h"
+#include "http/json_response.h"
+
+namespace gep::http {
+namespace {
+
+nlohmann::json user_json(const auth::SessionUser& user) {
+  return {{"username", user.username},
+          {"role", std::string(auth::to_string(user.role))},
+          {"displayName", user.display_name}};
+}
+
+nlohmann::json session_json(const auth::Authenticated& session) {
+  return {{"user", user_json(session.user)},
+          {"csrfToken", session.csrf_token},
+          {"idleExpiresAt", format_iso8601_seconds(session.idle_expires_at)},
+          {"expiresAt", format_iso8601_seconds(session.absolute_expires_at)}};
+}
+
+void login(auth::AuthService& auth, const httplib::Request& request, httplib::Response& response) {
+  response.set_header("Cache-Control", "no-store");
+  // JSON only: a cross-site HTML form cannot send it, so a login form cannot be forged.
+  if (request.get_header_value("Content-Type").find("application/json") == std::string::npos) {
+    return send_error(response, 415, "unsupported_media_type", "send a JSON body");
+  }
+  const auto body = nlohmann::json::parse(request.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object() || !body.contains("username") ||
+      !body["username"].is_string() || !body.contains("password") ||
+      !body["password"].is_string()) {
+    return send_error(response, 400, "invalid_body",
+                      "expected a JSON object {username, password} of strings");
+  }
+  if (const auto previous = session_token(request)) (void)auth.logout(*previous);
+  const auto result =
+      auth.login({body["username"].get<std::string>(), body["password"].get<std::string>(),
+                  request.remote_addr, request.get_header_value("User-Agent")});
+  if (!result) {
+    const auto& failure = result.error();
+    switch (failure.kind) {
+      case auth::LoginFailureKind::throttled:
+        response.set_header("Retry-After", std::to_string(failure.retry_after_seconds));
+        return send_error(response, 429, "too_many_attempts", failure.message);
+      case auth::LoginFailureKind::unavailable:
+        return send_error(response, 503, "unavailable", "sign-in is unavailable right now");
+      case auth::LoginFailureKind::invalid_credentials:
+        break;
+    }
+    return send_error(response, 401, "invalid_credentials", "invalid username or password");
+  }
+  response.set_header("Set-Cookie",
+                      auth::session_cookie(result->token, auth.settings().absolute_timeout.count(),
+                                           came_over_https(request)));
+  send_json(response, 200, session_json(result->session));
+}
+
+void logout(auth::AuthService& auth, const httplib::Request& request, httplib::Response& response) {
+  if (const auto token = session_token(request)) {
+    if (const Status revoked = auth.logout(*token); !revoked) {
+      return send_error(response, 503, "unavailable", "the session could not be ended");
+    }
+  }
+  response.set_header("Set-Cookie", auth::cleared_session_cookie(came_over_https(request)));
+  send_json(response, 200, {{"status", "signed_out"}});
+}
+
+void me(auth::AuthService& auth, const httplib::Request& request, httplib::Response& response) {
+  response.set_header("Cache-Control", "no-store");
+  // The guard admitted the request: by key when a key was sent, otherwise by this session.
+  const auto token = session_token(request);
+  if (request.has_header("x-internal-api-key") || !token) {
+    return send_json(response, 200, {{"user", nullptr}, {"authenticatedBy", "internal_api_key"}});
+  }
+  const auto session = auth.authenticate(*token);
+  if (!session) return send_error(response, 503, "unavailable", "sessions cannot be checked");
+  if (!session->has_value()) return send_error(response, 401, "unauthorized", "signed out");
+  nlohmann::json body = session_json(**session);
+  body["authenticatedBy"] = "session";
+  send_json(response, 200, body);
+}
+
+}  // namespace
+
+void add_auth_routes(Router& router, auth::AuthService& auth) {
+  router.post("/api/v1/auth/login", Access::open,
+              [&auth](const httplib::Request& request, httplib::Response& response,
+                      const PathParams&) { login(auth, request, response); });
+  router.post("/api/v1/auth/logout", Access::internal,
+              [&auth](const httplib::Request& request, httplib::Response& response,
+                      const PathParams&) { logout(auth, request, response); });
+  router.get("/api/v1/auth/me", Access::internal,
+             [&auth](const httplib::Request& request, httplib::Response& response,
+                     const PathParams&) { me(auth, request, response); });
+}
+
+}  // namespace gep::http
