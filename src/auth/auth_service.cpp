@@ -87,6 +87,9 @@ Result<LoginSuccess, LoginFailure> AuthService::login(const LoginRequest& reques
   const auto username = normalize_username(request.username);
   // A malformed username is a failed attempt like any other (counted per address).
   const std::string account = username ? *username : std::string("(invalid)");
+  // Always account first, then address: no two attempts wait for each other in a cycle.
+  const auto account_guard = account_locks_.lock(account);
+  const auto address_guard = address_locks_.lock(request.ip);
   if (auto refused = throttled(account, request.ip, now)) return fail(std::move(*refused));
   if (!username || request.password.empty() || request.password.size() > 1024) {
     hasher_.spend_verification_time(request.password.substr(0, 1024));

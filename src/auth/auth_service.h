@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "auth/auth_store.h"
+#include "auth/keyed_locks.h"
 #include "auth/login_throttle.h"
 #include "auth/password_hasher.h"
 #include "core/clock.h"
@@ -94,6 +95,9 @@ class AuthService {
   const PasswordHasher& hasher_;
   Clock& clock_;
   AuthSettings settings_;
+  // Per process: parallel attempts for one account, or from one address, run one at a time.
+  KeyedLocks account_locks_;
+  KeyedLocks address_locks_;
   std::atomic<int64_t> last_cleanup_{0};
 };
 

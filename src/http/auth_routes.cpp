@@ -1,5 +1,9 @@
 #include "http/auth_routes.h"
 
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
 #include "auth/cookies.h"
 #include "core/time_format.h"
 #include "http/access_guard.h"
@@ -21,10 +25,21 @@ nlohmann::json session_json(const auth::Authenticated& session) {
           {"expiresAt", format_iso8601_seconds(session.absolute_expires_at)}};
 }
 
+// Exactly application/json (parameters allowed): "text/plain; application/json" is a simple type
+// that a cross-site fetch may send without a preflight.
+bool is_json_media_type(std::string_view content_type) {
+  std::string type(content_type.substr(0, content_type.find(';')));
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const auto first = type.find_first_not_of(" \t");
+  const auto last = type.find_last_not_of(" \t");
+  return first != std::string::npos && type.substr(first, last - first + 1) == "application/json";
+}
+
 void login(auth::AuthService& auth, const httplib::Request& request, httplib::Response& response) {
   response.set_header("Cache-Control", "no-store");
   // JSON only: a cross-site HTML form cannot send it, so a login form cannot be forged.
-  if (request.get_header_value("Content-Type").find("application/json") == std::string::npos) {
+  if (!is_json_media_type(request.get_header_value("Content-Type"))) {
     return send_error(response, 415, "unsupported_media_type", "send a JSON body");
   }
   const auto body = nlohmann::json::parse(request.body, nullptr, false);

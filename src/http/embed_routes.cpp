@@ -1,5 +1,6 @@
 #include "http/embed_routes.h"
 
+#include "core/logging.h"
 #include "core/time_format.h"
 #include "http/job_lookup.h"
 #include "http/json_response.h"
@@ -48,7 +49,8 @@ void create_link(embed::EmbedLinkService& links, const httplib::Request& request
     if (error.code == "validation")
       return send_error(response, 400, "invalid_panel_type", error.message);
     if (error.code == "not_found") return send_error(response, 404, "not_found", error.message);
-    return send_error(response, 500, error.code, error.message);
+    log::error("embed link for job {} failed: {}", *job_key, error.message);
+    return send_error(response, 500, "internal_error", "the embed link could not be created");
   }
   send_json(response, 200,
             {{"url", link->url},

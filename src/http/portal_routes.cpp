@@ -56,6 +56,11 @@ std::string token_of(const httplib::Request& request) {
 
 void sign_in(const PortalRoutes& routes, const httplib::Request& request,
              httplib::Response& response) {
+  // Another site's page must not sign a visitor in to a session of its choosing (login CSRF):
+  // browsers say where a request came from, and the login page posts from the same origin.
+  if (request.get_header_value("Sec-Fetch-Site") == "cross-site") {
+    return send_error(response, 403, "cross_site", "sign in from the link's own page");
+  }
   const bool from_form =
       request.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0;
   auto opened = routes.access->sign_in(token_of(request));

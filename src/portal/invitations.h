@@ -32,6 +32,8 @@ struct Invitation {
 
 // ${base_url}/portal/login?token=...
 std::string login_link(std::string_view base_url, std::string_view token);
+// A plain addr-spec safe for the SMTP envelope: one '@', no spaces, controls or delimiters.
+bool is_mailable_address(std::string_view address);
 
 // Errors: not_found / ambiguous (contact), no_email (a mailer but no address), mail (sending).
 Result<Invitation> invite(PortalService& portal, PortalAccess& access, Mailer* mailer,

@@ -2,6 +2,12 @@
 // account and per address, over the real repositories on SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <thread>
+#include <vector>
+
 #include "auth/auth_service.h"
 #include "auth/user_admin.h"
 #include "core/digest.h"
@@ -152,6 +158,49 @@ TEST_P(AuthServiceTest, FiveFailuresLockTheAccountForFifteenMinutes) {
   const auto unlocked = login("alice", kPassword);
   ASSERT_TRUE(unlocked.ok());
   EXPECT_FALSE(users_->find_by_username("alice").value()->locked_until.has_value());
+}
+
+TEST_P(AuthServiceTest, AParallelBurstGetsNoMoreGuessesThanTheLimit) {
+  // Sixteen simultaneous wrong passwords: each attempt is checked after the earlier ones were
+  // recorded, so exactly five are judged and the rest are refused by the lockout.
+  std::vector<std::thread> threads;
+  std::atomic<int> judged{0};
+  std::atomic<int> throttled{0};
+  for (int i = 0; i < 16; ++i) {
+    threads.emplace_back([&, i] {
+      const auto refused = login("alice", "not the password", "10.0.1." + std::to_string(i));
+      if (refused.ok()) return;
+      if (refused.error().kind == auth::LoginFailureKind::invalid_credentials) ++judged;
+      if (refused.error().kind == auth::LoginFailureKind::throttled) ++throttled;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(judged.load(), 5);
+  EXPECT_EQ(throttled.load(), 11);
+}
+
+TEST(KeyedLocks, SerializeOneKeyAndForgetUnusedKeys) {
+  auth::KeyedLocks locks;
+  int inside = 0;
+  int most_inside = 0;
+  std::mutex counter;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&] {
+      for (int round = 0; round < 200; ++round) {
+        const auto guard = locks.lock("alice");
+        {
+          const std::lock_guard lock(counter);
+          most_inside = std::max(most_inside, ++inside);
+        }
+        const std::lock_guard lock(counter);
+        --inside;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(most_inside, 1);
+  EXPECT_EQ(locks.size(), 0U);
 }
 
 TEST_P(AuthServiceTest, UnknownUsernamesLockExactlyLikeRealOnes) {

@@ -102,5 +102,17 @@ TEST(Invitations, LinkPointsAtThePortalLoginPage) {
   EXPECT_EQ(html_escape("a&b<c>\"d'"), "a&amp;b&lt;c&gt;&quot;d&#39;");
 }
 
+TEST(Invitations, OnlyPlainAddressesAreMailed) {
+  EXPECT_TRUE(is_mailable_address("jane.doe+roof@example.com"));
+  EXPECT_FALSE(is_mailable_address(""));
+  EXPECT_FALSE(is_mailable_address("no-at-sign.example.com"));
+  EXPECT_FALSE(is_mailable_address("@example.com"));
+  EXPECT_FALSE(is_mailable_address("jane@"));
+  EXPECT_FALSE(is_mailable_address("jane@a@b.com"));
+  EXPECT_FALSE(is_mailable_address("jane@example.com>\r\nRCPT TO:<thief@evil.test"));
+  EXPECT_FALSE(is_mailable_address("jane@example.com,thief@evil.test"));
+  EXPECT_FALSE(is_mailable_address("Jane Doe <jane@example.com>"));
+}
+
 }  // namespace
 }  // namespace gep::portal

@@ -192,6 +192,17 @@ TEST_F(PortalRoutesTest, TheLoginFormSignsInAndRedirects) {
   EXPECT_EQ(get("/api/v1/portal/jobs", set_cookie.substr(0, set_cookie.find(';')))->status, 200);
 }
 
+TEST_F(PortalRoutesTest, AnotherSiteCannotSignAVisitorIn) {
+  const std::string token = link_token("con1");
+  const auto forged =
+      client_->Post("/api/v1/portal/session", httplib::Headers{{"Sec-Fetch-Site", "cross-site"}},
+                    "token=" + token, "application/x-www-form-urlencoded");
+  ASSERT_TRUE(forged);
+  EXPECT_EQ(forged->status, 403);
+  EXPECT_FALSE(forged->has_header("Set-Cookie"));
+  EXPECT_FALSE(sign_in(token).empty());  // the refused request did not use the link
+}
+
 TEST_F(PortalRoutesTest, SignOutEndsTheSessionAndNoCookieIsRefused) {
   const std::string cookie = sign_in(link_token("con1"));
   EXPECT_EQ(get("/api/v1/portal/jobs", cookie)->status, 200);

@@ -58,9 +58,15 @@ int run_invite(const InviteArguments& arguments) {
                 invitation->email.c_str(), until.c_str());
     return 0;
   }
-  // Development without SMTP_URL: the operator passes the link on by hand.
-  log::info("portal invite: sign-in link for contact {} (valid until {}): {}",
-            invitation->contact_jnid, until, invitation->link);
+  // Without SMTP_URL the operator passes the link on by hand. The link is a bearer credential:
+  // only development logs it; production prints it to the operator alone.
+  if (config.is_production()) {
+    log::info("portal invite: created a sign-in link for contact {} (valid until {})",
+              invitation->contact_jnid, until);
+  } else {
+    log::info("portal invite: sign-in link for contact {} (valid until {}): {}",
+              invitation->contact_jnid, until, invitation->link);
+  }
   std::printf("portal invite: single-use sign-in link for contact %s, valid until %s:\n%s\n",
               invitation->contact_jnid.c_str(), until.c_str(), invitation->link.c_str());
   return 0;
@@ -75,7 +81,8 @@ void add_portal_command(CLI::App& root, CommandRunner& run) {
   auto* invite = portal->add_subcommand(
       "invite",
       "Create a single-use sign-in link for a contact: mailed when SMTP_URL is set, else printed "
-      "(and logged). Exit 1 for an unknown contact, or one without e-mail when mailing.");
+      "(and, in development, logged). Exit 1 for an unknown contact, or one without e-mail when "
+      "mailing.");
   invite
       ->add_option("--contact", arguments->contact,
                    "The contact's JobNimbus id (jnid) or e-mail address")
