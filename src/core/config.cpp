@@ -346,8 +346,8 @@ const std::vector<Variable>& variables() {
                                              : parse_http_url("INTERNAL_DASHBOARD_BASE_URL", v);
        }},
       {"INTERNAL_API_KEY", "",
-       "Key for internal endpoints (header x-internal-api-key). Required in production; "
-       "generated per process in development.",
+       "Key for internal endpoints (header x-internal-api-key). Required in production (at least "
+       "24 characters); generated per process in development.",
        true, [](Config& c, const std::string& v) { c.internal_api_key = v; }},
       {"EMBED_ALLOWED_ORIGINS", "https://app.jobnimbus.com",
        "Origins allowed to frame /embed/* panels (CSP `frame-ancestors`), separated by spaces or "
@@ -440,6 +440,10 @@ void require_secrets(Config& config) {
   if (config.is_production()) {
     if (config.jobnimbus_api_key.empty()) reject("JOBNIMBUS_API_KEY", "is required in production");
     if (config.internal_api_key.empty()) reject("INTERNAL_API_KEY", "is required in production");
+    // It opens every internal endpoint: a short one could be guessed.
+    if (config.internal_api_key.size() < 24) {
+      reject("INTERNAL_API_KEY", "must be at least 24 characters long in production");
+    }
     if (config.embed_signing_secret.empty())
       reject("EMBED_SIGNING_SECRET", "is required in production");
   }

@@ -47,12 +47,17 @@ TEST(Config, ProductionRefusesMissingSecrets) {
             "INTERNAL_API_KEY: is required in production");
   EXPECT_EQ(load_error({{"GEP_ENV", "production"},
                         {"JOBNIMBUS_API_KEY", "k-123456"},
-                        {"INTERNAL_API_KEY", "internal-123"},
+                        {"INTERNAL_API_KEY", "internal-production-key-1234"},
                         {"EMBED_SIGNING_SECRET", "too-short-secret"}}),
             "EMBED_SIGNING_SECRET: must be at least 32 bytes long");
+  EXPECT_EQ(load_error({{"GEP_ENV", "production"},
+                        {"JOBNIMBUS_API_KEY", "k-123456"},
+                        {"INTERNAL_API_KEY", "internal-123"},
+                        {"EMBED_SIGNING_SECRET", std::string(32, 'x')}}),
+            "INTERNAL_API_KEY: must be at least 24 characters long in production");
   const Config config = Config::load({{"GEP_ENV", "production"},
                                       {"JOBNIMBUS_API_KEY", "k-123456"},
-                                      {"INTERNAL_API_KEY", "internal-123"},
+                                      {"INTERNAL_API_KEY", "internal-production-key-1234"},
                                       {"EMBED_SIGNING_SECRET", std::string(32, 'x')}});
   EXPECT_TRUE(config.generated_secrets.empty());
 }

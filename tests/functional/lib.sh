@@ -45,6 +45,7 @@ finish() {
 # start_gep LOGFILE [ENV=VALUE...]: starts `gep serve` on a free port; sets GEP_PID and GEP_URL.
 start_gep() {
   local log=$1; shift
+  : >"$log"  # exists before the first read below, however late the background process starts
   env "$@" PORT=0 "$GEP" serve >"$log" 2>&1 &
   GEP_PID=$!
   local port=""
@@ -64,6 +65,7 @@ start_gep() {
 # SANDBOX_URL (the /api1 base URL).
 start_sandbox() {
   local log=$1; shift
+  : >"$log"
   "$GEP" sandbox --port 0 "$@" >"$log" 2>&1 &
   SANDBOX_PID=$!
   SANDBOX_URL=""
