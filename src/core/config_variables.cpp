@@ -1,0 +1,423 @@
+// Every configuration variable: its default, its meaning and how its value is parsed and
+// checked. One table drives loading, `gep config` and the README's table.
+#include "core/config_variables.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "core/cron.h"
+#include "core/secrets.h"
+#include "core/url.h"
+#include "core/webhook_signature.h"
+
+namespace gep::config_detail {
+
+[[noreturn]] void reject(const std::string& name, const std::string& problem) {
+  throw ConfigError(name + ": " + problem);
+}
+
+namespace {
+
+// Quotes a value for an error message; values of secret variables are never echoed.
+std::string shown(const std::string& value) {
+  return "\"" + value.substr(0, 80) + "\"";
+}
+
+int64_t parse_integer(const std::string& name, const std::string& value, int64_t min, int64_t max) {
+  int64_t number = 0;
+  const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (value.empty() || ec != std::errc{} || ptr != value.data() + value.size() || number < min ||
+      number > max) {
+    reject(name, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max) +
+                     ", got " + shown(value));
+  }
+  return number;
+}
+
+int parse_int(const std::string& name, const std::string& value, int min, int max) {
+  return static_cast<int>(parse_integer(name, value, min, max));
+}
+
+double parse_positive_number(const std::string& name, const std::string& value) {
+  double number = 0;
+  const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (value.empty() || ec != std::errc{} || ptr != value.data() + value.size() ||
+      !std::isfinite(number) || number <= 0) {
+    reject(name, "expected a positive number, got " + shown(value));
+  }
+  return number;
+}
+
+bool parse_bool(const std::string& name, const std::string& value) {
+  std::string lowered = value;
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lowered == "true" || lowered == "1" || lowered == "yes" || lowered == "on") return true;
+  if (lowered == "false" || lowered == "0" || lowered == "no" || lowered == "off") return false;
+  reject(name, "expected true or false, got " + shown(value));
+}
+
+std::string parse_choice(const std::string& name, const std::string& value,
+                         const std::vector<std::string>& choices) {
+  if (std::find(choices.begin(), choices.end(), value) != choices.end()) return value;
+  std::string list;
+  for (const auto& choice : choices) list += (list.empty() ? "" : "|") + choice;
+  reject(name, "expected one of " + list + ", got " + shown(value));
+}
+
+std::string parse_http_url(const std::string& name, const std::string& value) {
+  const auto url = parse_url(value);
+  if (!url) reject(name, "expected an http(s) URL, got " + shown(redact_url_password(value)));
+  if (url->scheme != "http" && url->scheme != "https") {
+    reject(name, "expected an http or https URL, got scheme \"" + url->scheme + "\"");
+  }
+  std::string trimmed = value;
+  while (!trimmed.empty() && trimmed.back() == '/') trimmed.pop_back();
+  return trimmed;
+}
+
+// A CSP source for frame-ancestors: 'self' or scheme://host[:port] (host may start with *.).
+bool is_frame_origin(const std::string& item) {
+  if (item == "'self'") return true;
+  const size_t scheme_end = item.find("://");
+  if (scheme_end == std::string::npos) return false;
+  const std::string scheme = item.substr(0, scheme_end);
+  if (scheme != "https" && scheme != "http") return false;
+  std::string authority = item.substr(scheme_end + 3);
+  if (authority.rfind("*.", 0) == 0) authority = authority.substr(2);
+  const size_t colon = authority.find(':');
+  const std::string host = authority.substr(0, colon);
+  if (host.empty() || host.front() == '.' || host.back() == '.') return false;
+  for (const char c : host) {
+    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '-' && c != '.') return false;
+  }
+  if (colon == std::string::npos) return true;
+  const std::string port = authority.substr(colon + 1);
+  return !port.empty() && port.size() <= 5 &&
+         std::all_of(port.begin(), port.end(),
+                     [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+std::string parse_origin_list(const std::string& name, const std::string& value) {
+  std::string normalized;
+  std::string item;
+  std::istringstream words(value);
+  while (std::getline(words, item, ' ')) {
+    std::istringstream parts(item);
+    std::string origin;
+    while (std::getline(parts, origin, ',')) {
+      while (!origin.empty() && origin.back() == '/') origin.pop_back();
+      if (origin.empty()) continue;
+      if (!is_frame_origin(origin)) {
+        reject(name, "expected origins such as https://app.jobnimbus.com, got " + shown(origin));
+      }
+      normalized += (normalized.empty() ? "" : " ") + origin;
+    }
+  }
+  if (normalized.empty()) reject(name, "must name at least one origin");
+  return normalized;
+}
+
+void apply_database_url(Config& config, const std::string& value) {
+  static const char* kName = "DATABASE_URL";
+  if (value.rfind("sqlite:", 0) == 0) {
+    std::string path = value.substr(7);
+    if (path.rfind("//", 0) == 0) path = path.substr(2);  // tolerate sqlite://PATH
+    if (path.empty()) reject(kName, "sqlite: needs a file path, e.g. sqlite:./data/gep.db");
+    config.database_kind = DatabaseKind::sqlite;
+    config.sqlite_path = path;
+  } else if (value.rfind("postgres://", 0) == 0 || value.rfind("postgresql://", 0) == 0) {
+    const auto url = parse_url(value);
+    if (!url || url->host.empty()) reject(kName, "postgres URL has no host");
+    config.database_kind = DatabaseKind::postgres;
+  } else {
+    const size_t colon = value.find(':');
+    const std::string scheme =
+        colon == std::string::npos ? value.substr(0, 20) : value.substr(0, colon);
+    reject(kName, "expected sqlite:PATH or postgres://..., got scheme \"" + scheme + "\"");
+  }
+  config.database_url = value;
+}
+
+}  // namespace
+
+const std::vector<Variable>& variables() {
+  static const std::vector<Variable> table = {
+      {"GEP_ENV", "development", "development or production; production refuses missing secrets.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.environment = parse_choice("GEP_ENV", v, {"development", "production"}) == "production"
+                             ? Environment::production
+                             : Environment::development;
+       }},
+      {"HOST", "127.0.0.1", "Address `gep serve` binds to (0.0.0.0 for every interface).", false,
+       [](Config& c, const std::string& v) {
+         if (v.empty()) reject("HOST", "must not be empty");
+         c.host = v;
+       }},
+      {"PORT", "3000", "Port of `gep serve` (0 picks a free port and logs it).", false,
+       [](Config& c, const std::string& v) {
+         c.port = static_cast<uint16_t>(parse_int("PORT", v, 0, 65535));
+       }},
+      {"DATABASE_URL", "sqlite:./data/gep.db",
+       "`sqlite:PATH` (embedded, the default) or `postgres://user:pass@host:port/db`.", false,
+       apply_database_url},
+      {"DATABASE_POOL_SIZE", "8", "PostgreSQL connections kept open by one process.", false,
+       [](Config& c, const std::string& v) {
+         c.database_pool_size = parse_int("DATABASE_POOL_SIZE", v, 1, 256);
+       }},
+      {"LOG_LEVEL", "info", "trace, debug, info, warn or error.", false,
+       [](Config& c, const std::string& v) {
+         c.log_level = parse_choice("LOG_LEVEL", v, {"trace", "debug", "info", "warn", "error"});
+       }},
+      {"LOG_FORMAT", "text", "text (one line per event) or json (one JSON object per line).", false,
+       [](Config& c, const std::string& v) {
+         c.log_format = parse_choice("LOG_FORMAT", v, {"text", "json"}) == "json" ? LogFormat::json
+                                                                                  : LogFormat::text;
+       }},
+      {"HTTP_MAX_BODY_BYTES", "26214400", "Largest request body accepted; larger ones answer 413.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.http_max_body_bytes = parse_integer("HTTP_MAX_BODY_BYTES", v, 1024, int64_t{1} << 31);
+       }},
+      {"HTTP_THREADS", "32", "Worker threads of the HTTP server (one per open connection).", false,
+       [](Config& c, const std::string& v) {
+         c.http_threads = parse_int("HTTP_THREADS", v, 2, 1024);
+       }},
+      {"JOBNIMBUS_BASE_URL", "https://app.jobnimbus.com/api1",
+       "JobNimbus API base URL; https is required except for loopback hosts (the sandbox).", false,
+       [](Config& c, const std::string& v) {
+         c.jobnimbus_base_url = parse_http_url("JOBNIMBUS_BASE_URL", v);
+         const auto url = parse_url(c.jobnimbus_base_url);
+         if (url->scheme != "https" && !is_loopback_host(url->host)) {
+           reject("JOBNIMBUS_BASE_URL", "must use https unless the host is loopback");
+         }
+       }},
+      {"JOBNIMBUS_API_KEY", "", "JobNimbus API key (Settings > API). Required in production.", true,
+       [](Config& c, const std::string& v) { c.jobnimbus_api_key = v; }},
+      {"JOBNIMBUS_APP_BASE_URL", "https://app.jobnimbus.com",
+       "JobNimbus web app, for deep links `${JOBNIMBUS_APP_BASE_URL}/job/${jnid}`.", false,
+       [](Config& c, const std::string& v) {
+         c.jobnimbus_app_base_url = parse_http_url("JOBNIMBUS_APP_BASE_URL", v);
+       }},
+      {"JOBNIMBUS_SYNC_CRON", "*/15 * * * *",
+       "Schedule of the incremental sync: five cron fields, evaluated in UTC.", false,
+       [](Config& c, const std::string& v) {
+         const auto schedule = CronSchedule::parse(v);
+         if (!schedule) reject("JOBNIMBUS_SYNC_CRON", schedule.error().message);
+         c.jobnimbus_sync_cron = v;
+       }},
+      {"JOBNIMBUS_SYNC_ENABLED", "true", "Run the scheduled sync inside `gep serve`.", false,
+       [](Config& c, const std::string& v) {
+         c.jobnimbus_sync_enabled = parse_bool("JOBNIMBUS_SYNC_ENABLED", v);
+       }},
+      {"JOBNIMBUS_TIMEOUT_MS", "30000", "Total time allowed for one JobNimbus request.", false,
+       [](Config& c, const std::string& v) {
+         c.jobnimbus_timeout_ms = parse_int("JOBNIMBUS_TIMEOUT_MS", v, 100, 600000);
+       }},
+      {"JOBNIMBUS_CONNECT_TIMEOUT_MS", "10000", "Time allowed to connect to JobNimbus.", false,
+       [](Config& c, const std::string& v) {
+         c.jobnimbus_connect_timeout_ms = parse_int("JOBNIMBUS_CONNECT_TIMEOUT_MS", v, 100, 120000);
+       }},
+      {"JOBNIMBUS_MAX_RPS", "5",
+       "Requests per second this process sends to JobNimbus at most (shared by all threads).",
+       false,
+       [](Config& c, const std::string& v) {
+         c.jobnimbus_max_rps = parse_positive_number("JOBNIMBUS_MAX_RPS", v);
+       }},
+      {"SYNC_CONFLICT_POLICY", "last-write-wins",
+       "A job status set through gep and also changed in JobNimbus: `last-write-wins` (the later "
+       "change wins) or `manual` (recorded, held until resolved at /api/v1/sync/conflicts).",
+       false,
+       [](Config& c, const std::string& v) {
+         c.sync_conflict_policy =
+             parse_choice("SYNC_CONFLICT_POLICY", v, {"last-write-wins", "manual"});
+       }},
+      // Optional even in production: webhooks only speed sync up (the schedule stays the
+      // source of truth), so a deployment without JobNimbus Automations needs no secret.
+      {"JOBNIMBUS_WEBHOOK_SECRET", "",
+       "Token of `POST /api/v1/webhooks/jobnimbus`, at least 16 characters: put it in the "
+       "Automation's URL as `?token=...` (or send header `x-webhook-token`). Unset: the endpoint "
+       "answers 503.",
+       true,
+       [](Config& c, const std::string& v) {
+         if (!v.empty() && v.size() < 16) {
+           reject("JOBNIMBUS_WEBHOOK_SECRET", "must be at least 16 characters");
+         }
+         c.jobnimbus_webhook_secret = v;
+         SecretRegistry::add(v);
+       }},
+      {"JOBNIMBUS_WEBHOOK_SIGNING_SECRET", "",
+       "Standard Webhooks secret (`whsec_` + base64) of a relay in front of the webhook; when set, "
+       "deliveries need valid `webhook-id`/`webhook-timestamp`/`webhook-signature` headers (5 "
+       "minutes tolerance).",
+       true,
+       [](Config& c, const std::string& v) {
+         if (!v.empty() && !decode_webhook_signing_secret(v)) {
+           reject("JOBNIMBUS_WEBHOOK_SIGNING_SECRET",
+                  "expected base64, optionally prefixed whsec_");
+         }
+         c.jobnimbus_webhook_signing_secret = v;
+         SecretRegistry::add(v);
+       }},
+      {"RISK_STUCK_STATUS_DAYS_MEDIUM", "7", "Days in one status that make a job MEDIUM risk.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.risk_stuck_status_days_medium = parse_int("RISK_STUCK_STATUS_DAYS_MEDIUM", v, 1, 3650);
+       }},
+      {"RISK_STUCK_STATUS_DAYS_HIGH", "14", "Days in one status that make a job HIGH risk.", false,
+       [](Config& c, const std::string& v) {
+         c.risk_stuck_status_days_high = parse_int("RISK_STUCK_STATUS_DAYS_HIGH", v, 1, 3650);
+       }},
+      {"RISK_STALE_JOB_DAYS_MEDIUM", "7",
+       "Days without a JobNimbus update that make a job MEDIUM risk.", false,
+       [](Config& c, const std::string& v) {
+         c.risk_stale_job_days_medium = parse_int("RISK_STALE_JOB_DAYS_MEDIUM", v, 1, 3650);
+       }},
+      {"RISK_STALE_JOB_DAYS_HIGH", "14",
+       "Days without a JobNimbus update that make a job HIGH risk.", false,
+       [](Config& c, const std::string& v) {
+         c.risk_stale_job_days_high = parse_int("RISK_STALE_JOB_DAYS_HIGH", v, 1, 3650);
+       }},
+      {"QC_REQUIRED_BEFORE", "3",
+       "Photos a job needs in the BEFORE category (from Sold on); 0 turns the category off.", false,
+       [](Config& c, const std::string& v) {
+         c.qc_required_before = parse_int("QC_REQUIRED_BEFORE", v, 0, 1000);
+       }},
+      {"QC_REQUIRED_DURING", "2",
+       "Photos a job needs in the DURING category (from In Progress on); 0 turns it off.", false,
+       [](Config& c, const std::string& v) {
+         c.qc_required_during = parse_int("QC_REQUIRED_DURING", v, 0, 1000);
+       }},
+      {"QC_REQUIRED_AFTER", "3",
+       "Photos a job needs in the AFTER category (from Completed on); 0 turns it off.", false,
+       [](Config& c, const std::string& v) {
+         c.qc_required_after = parse_int("QC_REQUIRED_AFTER", v, 0, 1000);
+       }},
+      {"QC_REQUIREMENTS_BY_TYPE", "",
+       "Per job record type (workflow) minimums, e.g. `Commercial:BEFORE=5,DURING=4,AFTER=5;"
+       "Roofing:DURING=3`; categories left out keep the global values.",
+       false, [](Config& c, const std::string& v) { c.qc_requirements_by_type = v; }},
+      {"JOB_STAGE_STATUSES", "",
+       "Extra status-to-stage mappings for QC and risk, e.g. `sold:Deposit Paid|Contract "
+       "Signed;install:Installing` (stages: lead, sold, permitting, scheduled, install, "
+       "complete, unknown).",
+       false, [](Config& c, const std::string& v) { c.job_stage_statuses = v; }},
+      {"RISK_TIMEZONE", "UTC", "IANA time zone in which risk day counts are whole days.", false,
+       [](Config& c, const std::string& v) {
+         if (v.empty()) reject("RISK_TIMEZONE", "must not be empty (UTC is the default)");
+         c.risk_timezone = v;
+       }},
+      {"RISK_REQUIRED_DOCUMENTS", "",
+       "Documents a job must have by stage, `kind:required_from:high_from:keyword|keyword;...` "
+       "(empty: signed contract, permit, interconnection approval; `none` turns the rule off).",
+       false, [](Config& c, const std::string& v) { c.risk_required_documents = v; }},
+      {"RISK_DOCUMENT_EXCLUDE_WORDS", "",
+       "Comma-separated words that make a file no proof of a document (empty: draft, unsigned, "
+       "application, pending, request, ...).",
+       false, [](Config& c, const std::string& v) { c.risk_document_exclude_words = v; }},
+      {"EMBED_SIGNING_SECRET", "",
+       "HS256 secret of embed tokens, at least 32 bytes. Required in production; generated per "
+       "process in development.",
+       true, [](Config& c, const std::string& v) { c.embed_signing_secret = v; }},
+      {"EMBED_TOKEN_TTL_MINUTES", "30", "Lifetime of an embed token.", false,
+       [](Config& c, const std::string& v) {
+         c.embed_token_ttl_minutes = parse_int("EMBED_TOKEN_TTL_MINUTES", v, 1, 1440);
+       }},
+      {"INTERNAL_DASHBOARD_BASE_URL", "",
+       "Public base URL of the dashboard that serves /embed/* (default: http://localhost:PORT, "
+       "since `gep serve` serves the dashboard itself).",
+       false,
+       [](Config& c, const std::string& v) {
+         c.internal_dashboard_base_url = v.empty()
+                                             ? "http://localhost:" + std::to_string(c.port)
+                                             : parse_http_url("INTERNAL_DASHBOARD_BASE_URL", v);
+       }},
+      {"INTERNAL_API_KEY", "",
+       "Key for internal endpoints (header x-internal-api-key). Required in production (at least "
+       "24 characters); generated per process in development.",
+       true, [](Config& c, const std::string& v) { c.internal_api_key = v; }},
+      {"EMBED_ALLOWED_ORIGINS", "https://app.jobnimbus.com",
+       "Origins allowed to frame /embed/* panels (CSP `frame-ancestors`), separated by spaces or "
+       "commas; every other page may be framed by nobody.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.embed_allowed_origins = parse_origin_list("EMBED_ALLOWED_ORIGINS", v);
+       }},
+      {"AUTH_SESSION_IDLE_MINUTES", "30",
+       "A staff session ends after this many minutes without a request.", false,
+       [](Config& c, const std::string& v) {
+         c.auth_session_idle_minutes = parse_int("AUTH_SESSION_IDLE_MINUTES", v, 1, 1440);
+       }},
+      {"AUTH_SESSION_ABSOLUTE_HOURS", "12",
+       "A staff session ends this many hours after sign-in, however active.", false,
+       [](Config& c, const std::string& v) {
+         c.auth_session_absolute_hours = parse_int("AUTH_SESSION_ABSOLUTE_HOURS", v, 1, 720);
+       }},
+      {"PORTAL_BASE_URL", "",
+       "Public base URL of the customer portal; magic links point at `${PORTAL_BASE_URL}/portal/"
+       "login?token=…` (default: INTERNAL_DASHBOARD_BASE_URL). Cookies are Secure when it is "
+       "https.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.portal_base_url =
+             v.empty() ? c.internal_dashboard_base_url : parse_http_url("PORTAL_BASE_URL", v);
+       }},
+      {"PORTAL_LINK_TTL_MINUTES", "60", "Lifetime of a customer's single-use sign-in link.", false,
+       [](Config& c, const std::string& v) {
+         c.portal_link_ttl_minutes = parse_int("PORTAL_LINK_TTL_MINUTES", v, 1, 10080);
+       }},
+      {"PORTAL_SESSION_IDLE_MINUTES", "120",
+       "A customer session ends after this many minutes without a request.", false,
+       [](Config& c, const std::string& v) {
+         c.portal_session_idle_minutes = parse_int("PORTAL_SESSION_IDLE_MINUTES", v, 1, 43200);
+       }},
+      {"PORTAL_SESSION_ABSOLUTE_HOURS", "168",
+       "A customer session ends this many hours after sign-in, however active.", false,
+       [](Config& c, const std::string& v) {
+         c.portal_session_absolute_hours = parse_int("PORTAL_SESSION_ABSOLUTE_HOURS", v, 1, 2160);
+       }},
+      {"PORTAL_SHARED_PHOTO_CATEGORIES", "AFTER,DURING",
+       "QC photo categories customers see (BEFORE, DURING, AFTER, comma-separated, or `none`); "
+       "UNCATEGORIZED and private photos are never shared.",
+       false, [](Config& c, const std::string& v) { c.portal_shared_photo_categories = v; }},
+      {"PORTAL_COMPANY_NAME", "", "Company name the portal and its e-mails show.", false,
+       [](Config& c, const std::string& v) { c.portal_company_name = v; }},
+      {"PORTAL_COMPANY_PHONE", "", "Phone number customers are given for questions.", false,
+       [](Config& c, const std::string& v) { c.portal_company_phone = v; }},
+      {"PORTAL_COMPANY_EMAIL", "", "E-mail address customers are given for questions.", false,
+       [](Config& c, const std::string& v) { c.portal_company_email = v; }},
+      {"SMTP_URL", "",
+       "SMTP server that mails portal invitations, `smtp://[user:password@]host:port` (STARTTLS; "
+       "required with a password unless the host is loopback) or "
+       "`smtps://user:password@host:465`. Unset: `gep portal invite` prints the link.",
+       true,
+       [](Config& c, const std::string& v) {
+         if (v.empty()) return;
+         const auto url = parse_url(v);
+         if (!url || (url->scheme != "smtp" && url->scheme != "smtps")) {
+           reject("SMTP_URL", "expected smtp://host[:port] or smtps://user:password@host[:port]");
+         }
+         if (!url->password.empty()) SecretRegistry::add(url->password);
+         c.smtp_url = v;
+         SecretRegistry::add(v);
+       }},
+      {"SMTP_FROM", "",
+       "Sender address of portal e-mails (default: PORTAL_COMPANY_EMAIL); required with SMTP_URL.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.smtp_from = v.empty() ? c.portal_company_email : v;
+         if (!c.smtp_from.empty() && (c.smtp_from.find('@') == std::string::npos ||
+                                      c.smtp_from.find_first_of(" \r\n<>") != std::string::npos)) {
+           reject("SMTP_FROM", "expected a bare e-mail address, got " + shown(c.smtp_from));
+         }
+         if (c.smtp_from.empty() && !c.smtp_url.empty()) {
+           reject("SMTP_FROM", "is required when SMTP_URL is set (or set PORTAL_COMPANY_EMAIL)");
+         }
+       }},
+  };
+  return table;
+}
+
+}  // namespace gep::config_detail
