@@ -1,24 +1,13 @@
 // The users, sessions and login_attempts repositories on SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
-#include "store/repos/login_attempt_repository.h"
-#include "store/repos/session_repository.h"
-#include "store/repos/user_repository.h"
-#include "store/store_fixture.h"
+#include "auth/auth_store_fixture.h"
 
 namespace gep::test {
 namespace {
 
-class AuthRepositoriesTest : public StoreTest {
+class AuthRepositoriesTest : public AuthStoreTest {
  protected:
-  void SetUp() override {
-    StoreTest::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    users_ = store::make_user_repository(db());
-    sessions_ = store::make_session_repository(db());
-    attempts_ = store::make_login_attempt_repository(db());
-  }
-
   auth::User add_user(const std::string& username, auth::Role role = auth::Role::staff) {
     auto created = users_->create({username, "Name of " + username, role, "$argon2id$hash"}, 100);
     EXPECT_TRUE(created.ok()) << created.error().message;
@@ -38,10 +27,6 @@ class AuthRepositoriesTest : public StoreTest {
     session.user_agent = "test";
     return session;
   }
-
-  std::unique_ptr<auth::UserRepository> users_;
-  std::unique_ptr<auth::SessionRepository> sessions_;
-  std::unique_ptr<auth::LoginAttemptRepository> attempts_;
 };
 
 TEST_P(AuthRepositoriesTest, CreatesFindsAndListsUsers) {

@@ -9,12 +9,9 @@
 #include <vector>
 
 #include "auth/auth_service.h"
+#include "auth/auth_store_fixture.h"
 #include "auth/user_admin.h"
 #include "core/digest.h"
-#include "store/repos/login_attempt_repository.h"
-#include "store/repos/session_repository.h"
-#include "store/repos/user_repository.h"
-#include "store/store_fixture.h"
 
 namespace gep::test {
 namespace {
@@ -24,14 +21,11 @@ using std::chrono::minutes;
 
 constexpr const char* kPassword = "correct horse battery staple";
 
-class AuthServiceTest : public StoreTest {
+class AuthServiceTest : public AuthStoreTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    AuthStoreTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    users_ = store::make_user_repository(db());
-    sessions_ = store::make_session_repository(db());
-    attempts_ = store::make_login_attempt_repository(db());
     auth_ = std::make_unique<auth::AuthService>(*users_, *sessions_, *attempts_, hasher_, clock_);
     admin_ = std::make_unique<auth::UserAdmin>(*users_, *sessions_, hasher_, clock_);
     ASSERT_TRUE(admin_->add("Alice", auth::Role::staff, "Alice A.", kPassword).ok());
@@ -57,9 +51,6 @@ class AuthServiceTest : public StoreTest {
 
   // Cheap parameters: these tests are about sessions and throttling, not Argon2's cost.
   auth::PasswordHasher hasher_{auth::Argon2Params{1, 1024, 1}};
-  std::unique_ptr<auth::UserRepository> users_;
-  std::unique_ptr<auth::SessionRepository> sessions_;
-  std::unique_ptr<auth::LoginAttemptRepository> attempts_;
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<auth::UserAdmin> admin_;
 };
