@@ -17,9 +17,13 @@ std::string with_attributes(std::string cookie, int64_t max_age_seconds, bool se
 
 }  // namespace
 
+std::string named_session_cookie(std::string_view name, std::string_view token,
+                                 int64_t max_age_seconds, bool secure) {
+  return with_attributes(std::string(name) + "=" + std::string(token), max_age_seconds, secure);
+}
+
 std::string session_cookie(std::string_view token, int64_t max_age_seconds, bool secure) {
-  return with_attributes(std::string(kSessionCookieName) + "=" + std::string(token),
-                         max_age_seconds, secure);
+  return named_session_cookie(kSessionCookieName, token, max_age_seconds, secure);
 }
 
 std::string cleared_session_cookie(bool secure) {

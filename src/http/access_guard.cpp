@@ -1,8 +1,8 @@
 #include "http/access_guard.h"
 
 #include "auth/cookies.h"
-#include "core/secrets.h"
 #include "http/json_response.h"
+#include "http/server.h"
 
 namespace gep::http {
 
@@ -28,8 +28,7 @@ AccessGuard staff_access_guard(std::string internal_api_key, auth::AuthService& 
   return [key = std::move(internal_api_key), &auth](const httplib::Request& request,
                                                     httplib::Response& response) {
     if (request.has_header("x-internal-api-key")) {
-      const std::string presented = request.get_header_value("x-internal-api-key");
-      if (!presented.empty() && constant_time_equals(presented, key)) return true;
+      if (internal_api_key_matches(request, key)) return true;
       send_error(response, 401, "unauthorized", "invalid x-internal-api-key");
       return false;
     }

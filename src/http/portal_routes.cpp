@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/cookies.h"
 #include "core/logging.h"
 #include "core/time_format.h"
 #include "http/json_response.h"
@@ -22,8 +23,7 @@ void database_error(httplib::Response& response, const Error& error) {
 }
 
 std::string session_cookie(const std::string& value, int64_t max_age, bool secure) {
-  return std::string(kPortalCookie) + "=" + value + "; Path=/; Max-Age=" + std::to_string(max_age) +
-         "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+  return auth::named_session_cookie(kPortalCookie, value, max_age, secure);
 }
 
 // The live session of the request (the guard has admitted it already).
@@ -177,19 +177,8 @@ void login_page(const PortalRoutes& routes, const httplib::Request& request,
 std::string cookie_value(const httplib::Request& request, const std::string& name) {
   const size_t count = request.get_header_value_count("Cookie");
   for (size_t i = 0; i < count; ++i) {
-    const std::string header = request.get_header_value("Cookie", i);
-    size_t start = 0;
-    while (start < header.size()) {
-      size_t end = header.find(';', start);
-      if (end == std::string::npos) end = header.size();
-      std::string_view pair(header.data() + start, end - start);
-      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-      const size_t equals = pair.find('=');
-      if (equals != std::string_view::npos && pair.substr(0, equals) == name) {
-        return std::string(pair.substr(equals + 1));
-      }
-      start = end + 1;
-    }
+    auto found = auth::cookie_value(request.get_header_value("Cookie", i), name);
+    if (found) return std::move(*found);
   }
   return "";
 }

@@ -133,14 +133,19 @@ void HttpServer::stop() {
   if (server_.is_running()) server_.stop();
 }
 
+bool internal_api_key_matches(const httplib::Request& request, const std::string& key) {
+  const std::string presented = request.get_header_value("x-internal-api-key");
+  return !presented.empty() && constant_time_equals(presented, key);
+}
+
 AccessGuard internal_api_key_guard(std::string internal_api_key) {
   return [key = std::move(internal_api_key)](const httplib::Request& request,
                                              httplib::Response& response) {
-    const std::string presented = request.get_header_value("x-internal-api-key");
-    if (!presented.empty() && constant_time_equals(presented, key)) return true;
-    send_error(
-        response, 401, "unauthorized",
-        presented.empty() ? "missing x-internal-api-key header" : "invalid x-internal-api-key");
+    if (internal_api_key_matches(request, key)) return true;
+    send_error(response, 401, "unauthorized",
+               request.get_header_value("x-internal-api-key").empty()
+                   ? "missing x-internal-api-key header"
+                   : "invalid x-internal-api-key");
     return false;
   };
 }

@@ -54,7 +54,9 @@ class HttpServer {
 void apply_frame_ancestors(const std::string& path, const std::string& embed_ancestors,
                            httplib::Response& response);
 
-// The guard of internal routes: x-internal-api-key compared in constant time.
+// Whether the request's x-internal-api-key equals `key` (compared in constant time).
+bool internal_api_key_matches(const httplib::Request& request, const std::string& key);
+// The guard of internal routes by key alone (the server's guard adds staff sessions).
 AccessGuard internal_api_key_guard(std::string internal_api_key);
 
 }  // namespace gep::http

@@ -1,27 +1,18 @@
 #include "portal/portal_service.h"
 
 #include <algorithm>
-#include <charconv>
+
+#include "domain/job_lookup.h"
 
 namespace gep::portal {
 namespace {
 
 using OptionalView = std::optional<PortalJobView>;
 
-std::optional<int64_t> as_id(std::string_view key) {
-  int64_t id = 0;
-  const auto [ptr, ec] = std::from_chars(key.data(), key.data() + key.size(), id);
-  if (key.empty() || ec != std::errc{} || ptr != key.data() + key.size()) return std::nullopt;
-  return id;
-}
-
 }  // namespace
 
 Result<std::optional<domain::Job>> PortalService::active_job(std::string_view key) {
-  Result<std::optional<domain::Job>> found = std::optional<domain::Job>();
-  // Digits are tried as our id first, like every other route (http/job_lookup.h).
-  if (const auto id = as_id(key)) found = store_.jobs().find_by_id(*id);
-  if (found && !found->has_value()) found = store_.jobs().find_by_jnid(key);
+  auto found = domain::find_job(store_.jobs(), key);
   if (!found) return fail(found.error());
   if (found->has_value() && (*found)->deleted_at) return std::optional<domain::Job>();
   return found;

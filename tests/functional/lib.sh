@@ -23,11 +23,10 @@ register_secret() {
 }
 check_logs_hold_no_secret() {
   [ -n "${work:-}" ] && [ -d "$work" ] && [ "${#secrets[@]}" -gt 0 ] || return 0
-  local value leaked=""
+  local value files leaked=""
   for value in "${secrets[@]}"; do
-    if grep -rqsF --exclude='*.db*' --exclude='*.state' --exclude='*.json' -- "$value" "$work"; then
-      leaked+=" $(grep -rlsF --exclude='*.db*' --exclude='*.state' --exclude='*.json' -- "$value" "$work" | xargs -n1 basename | tr '\n' ' ')"
-    fi
+    files=$(grep -rlsF --exclude='*.db*' --exclude='*.state' --exclude='*.json' -- "$value" "$work" || true)
+    if [ -n "$files" ]; then leaked+=" $(xargs -n1 basename <<<"$files" | tr '\n' ' ')"; fi
   done
   if [ -z "$leaked" ]; then
     pass "no secret in any log of this test (${#secrets[@]} checked)"
