@@ -95,4 +95,50 @@ std::string latest_condition(sql::Dialect dialect, std::string_view alias) {
   return dialect == sql::Dialect::postgres ? column : column + " = 1";
 }
 
+Status demote_latest(sql::Connection& connection, std::string_view table,
+                     std::span<const int64_t> job_ids) {
+  const std::string name(table);
+  if (connection.dialect() == sql::Dialect::postgres) {
+    const auto demoted = connection.execute(
+        "UPDATE " + name + " SET is_latest = FALSE FROM unnest(CAST(? AS BIGINT[])) AS " +
+            "b(wanted_id) WHERE " + name + ".job_id = b.wanted_id AND " + name + ".is_latest",
+        {sql::Value{postgres_bigint_array(job_ids)}});
+    if (!demoted) return fail(demoted.error());
+    return {};
+  }
+  const std::string demote = "UPDATE " + name + " SET is_latest = ? WHERE " +
+                             latest_condition(connection.dialect(), "") + " AND job_id IN (";
+  const auto demoted =
+      for_id_chunks(job_ids, [&](const std::string& in_list, std::vector<sql::Value> params) {
+        params.insert(params.begin(), sql::boolean_value(false));
+        return connection.execute(demote + in_list + ")", params);
+      });
+  if (!demoted) return fail(demoted.error());
+  return {};
+}
+
+Result<sql::Rows> select_latest(sql::Connection& connection, std::string_view select,
+                                std::string_view table, std::string_view alias,
+                                std::string_view joins, std::span<const int64_t> job_ids) {
+  const std::string head(select);
+  const std::string name(table);
+  const std::string as(alias);
+  const std::string then = joins.empty() ? std::string() : " " + std::string(joins);
+  if (connection.dialect() == sql::Dialect::postgres) {
+    // OFFSET 0 keeps the subquery apart, so each id is one index lookup.
+    return connection.query(head +
+                                " FROM unnest(CAST(? AS BIGINT[])) AS b(wanted_id) CROSS JOIN "
+                                "LATERAL (SELECT * FROM " +
+                                name + " WHERE job_id = b.wanted_id AND is_latest OFFSET 0) AS " +
+                                as + then + " ORDER BY " + as + ".job_id",
+                            {sql::Value{postgres_bigint_array(job_ids)}});
+  }
+  const std::string prefix = head + " FROM " + name + " " + as + then + " WHERE " +
+                             latest_condition(connection.dialect(), as) + " AND " + as +
+                             ".job_id IN (";
+  return query_id_chunks(connection, job_ids, [&](const std::string& in_list) {
+    return prefix + in_list + ") ORDER BY " + as + ".job_id";
+  });
+}
+
 }  // namespace gep::store

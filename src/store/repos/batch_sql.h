@@ -42,4 +42,16 @@ std::string postgres_bigint_array(std::span<const int64_t> ids);
 // literal so both planners match it against their partial unique index.
 std::string latest_condition(sql::Dialect dialect, std::string_view alias);
 
+// History tables keep one is_latest row per job. Clears the flag on the latest rows of `job_ids`
+// in `table` (before their successors are inserted).
+Status demote_latest(sql::Connection& connection, std::string_view table,
+                     std::span<const int64_t> job_ids);
+
+// `select` (a "SELECT ..." column list naming the table by `alias`) over the latest rows of
+// `job_ids` in `table`, with `joins` after it, ordered by job id: one array statement on
+// PostgreSQL, IN-list chunks on SQLite.
+Result<sql::Rows> select_latest(sql::Connection& connection, std::string_view select,
+                                std::string_view table, std::string_view alias,
+                                std::string_view joins, std::span<const int64_t> job_ids);
+
 }  // namespace gep::store

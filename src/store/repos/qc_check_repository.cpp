@@ -105,22 +105,9 @@ Status SqlQcCheckRepository::append(std::span<const domain::QcCheck> checks) {
   }
   return source_.run(true, [&](sql::Connection& connection) -> Status {
     // Demote first: the partial unique index allows one latest row per job.
-    if (connection.dialect() == sql::Dialect::postgres) {
-      const auto demoted = connection.execute(
-          "UPDATE qc_checks SET is_latest = FALSE FROM unnest(CAST(? AS BIGINT[])) AS "
-          "b(wanted_id) WHERE qc_checks.job_id = b.wanted_id AND qc_checks.is_latest",
-          {sql::Value{postgres_bigint_array(job_ids)}});
-      if (!demoted) return fail(demoted.error());
-      return insert_rows(connection, "qc_checks", kInsertColumns, values, checks.size());
+    if (const Status demoted = demote_latest(connection, "qc_checks", job_ids); !demoted) {
+      return demoted;
     }
-    const std::string demote = "UPDATE qc_checks SET is_latest = ? WHERE " +
-                               latest_condition(connection.dialect(), "") + " AND job_id IN (";
-    const auto demoted =
-        for_id_chunks(job_ids, [&](const std::string& in_list, std::vector<sql::Value> params) {
-          params.insert(params.begin(), sql::boolean_value(false));
-          return connection.execute(demote + in_list + ")", params);
-        });
-    if (!demoted) return fail(demoted.error());
     return insert_rows(connection, "qc_checks", kInsertColumns, values, checks.size());
   });
 }
@@ -138,7 +125,7 @@ Status SqlQcCheckRepository::touch(std::span<const int64_t> check_ids, int64_t c
     }
     const auto touched =
         for_id_chunks(check_ids, [&](const std::string& in_list, std::vector<sql::Value> params) {
-          params.insert(params.begin(), sql::Value{checked_at});
+          params.emplace(params.begin(), checked_at);
           return connection.execute(
               "UPDATE qc_checks SET last_checked_at = ? WHERE id IN (" + in_list + ")", params);
         });
@@ -155,35 +142,13 @@ Result<std::optional<domain::QcCheck>> SqlQcCheckRepository::latest(int64_t job_
   return std::optional<domain::QcCheck>(std::move(found->front()));
 }
 
-namespace {
-
-// The latest rows of `job_ids` with `columns` (which name the table qc_checks), by job id.
-Result<sql::Rows> select_latest(sql::Connection& connection, std::string_view columns,
-                                std::span<const int64_t> job_ids) {
-  if (connection.dialect() == sql::Dialect::postgres) {
-    // The LATERAL subquery takes the table's name, so `columns` read the same on both backends.
-    return connection.query(
-        "SELECT " + std::string(columns) +
-            " FROM unnest(CAST(? AS BIGINT[])) AS b(wanted_id) CROSS JOIN LATERAL (SELECT * FROM "
-            "qc_checks WHERE job_id = b.wanted_id AND is_latest OFFSET 0) AS qc_checks ORDER BY "
-            "qc_checks.job_id",
-        {sql::Value{postgres_bigint_array(job_ids)}});
-  }
-  const std::string head = "SELECT " + std::string(columns) + " FROM qc_checks WHERE " +
-                           latest_condition(connection.dialect(), "") + " AND job_id IN (";
-  return query_id_chunks(connection, job_ids, [&](const std::string& in_list) {
-    return head + in_list + ") ORDER BY job_id";
-  });
-}
-
-}  // namespace
-
 Result<std::vector<domain::QcCheck>> SqlQcCheckRepository::latest_for_jobs(
     std::span<const int64_t> job_ids) {
   if (job_ids.empty()) return std::vector<domain::QcCheck>{};
   return run_on<std::vector<domain::QcCheck>>(
       source_, false, [&](sql::Connection& connection) -> Result<std::vector<domain::QcCheck>> {
-        const auto rows = select_latest(connection, kSelectColumns, job_ids);
+        const auto rows = select_latest(connection, "SELECT " + std::string(kSelectColumns),
+                                        "qc_checks", "qc_checks", "", job_ids);
         if (!rows) return fail(rows.error());
         return checks_of(*rows);
       });
@@ -195,8 +160,9 @@ Result<std::vector<domain::QcCheck>> SqlQcCheckRepository::latest_statuses_for_j
   return run_on<std::vector<domain::QcCheck>>(
       source_, false, [&](sql::Connection& connection) -> Result<std::vector<domain::QcCheck>> {
         const auto rows = select_latest(
-            connection, "qc_checks.id, qc_checks.job_id, qc_checks.status, qc_checks.missing_json",
-            job_ids);
+            connection,
+            "SELECT qc_checks.id, qc_checks.job_id, qc_checks.status, qc_checks.missing_json",
+            "qc_checks", "qc_checks", "", job_ids);
         if (!rows) return fail(rows.error());
         std::vector<domain::QcCheck> checks;
         checks.reserve(rows->size());

@@ -112,22 +112,10 @@ Status SqlRiskSnapshotRepository::append(std::span<const domain::RiskSnapshotRec
                                                         : evaluated_at);
   }
   return source_.run(true, [&](sql::Connection& connection) -> Status {
-    if (connection.dialect() == sql::Dialect::postgres) {  // see postgres_bigint_array
-      const auto demoted = connection.execute(
-          "UPDATE risk_snapshots SET is_latest = FALSE FROM unnest(CAST(? AS BIGINT[])) AS "
-          "b(wanted_id) WHERE risk_snapshots.job_id = b.wanted_id AND risk_snapshots.is_latest",
-          {sql::Value{postgres_bigint_array(job_ids)}});
-      if (!demoted) return fail(demoted.error());
-      return insert_rows(connection, "risk_snapshots", kInsertColumns, values, snapshots.size());
+    // Demote first: the partial unique index allows one latest row per job.
+    if (const Status demoted = demote_latest(connection, "risk_snapshots", job_ids); !demoted) {
+      return demoted;
     }
-    const std::string demote = "UPDATE risk_snapshots SET is_latest = ? WHERE " +
-                               latest_condition(connection.dialect(), "") + " AND job_id IN (";
-    const auto demoted =
-        for_id_chunks(job_ids, [&](const std::string& in_list, std::vector<sql::Value> params) {
-          params.insert(params.begin(), sql::boolean_value(false));
-          return connection.execute(demote + in_list + ")", params);
-        });
-    if (!demoted) return fail(demoted.error());
     return insert_rows(connection, "risk_snapshots", kInsertColumns, values, snapshots.size());
   });
 }
@@ -176,19 +164,8 @@ Result<std::vector<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::lates
   if (job_ids.empty()) return std::vector<domain::RiskSnapshotRecord>{};
   return run_on<std::vector<domain::RiskSnapshotRecord>>(
       source_, false, [&](sql::Connection& connection) {
-        if (connection.dialect() == sql::Dialect::postgres) {  // see postgres_bigint_array
-          return snapshots_of(connection.query(
-              std::string(kColumns) +
-                  " FROM unnest(CAST(? AS BIGINT[])) AS b(wanted_id) CROSS JOIN LATERAL (SELECT * "
-                  "FROM risk_snapshots WHERE job_id = b.wanted_id AND is_latest OFFSET 0) r JOIN "
-                  "jobs j ON j.id = r.job_id ORDER BY r.job_id",
-              {sql::Value{postgres_bigint_array(job_ids)}}));
-        }
-        const std::string head = select_sql() + " WHERE " +
-                                 latest_condition(connection.dialect(), "r") + " AND r.job_id IN (";
-        return snapshots_of(query_id_chunks(connection, job_ids, [&](const std::string& in_list) {
-          return head + in_list + ") ORDER BY r.job_id";
-        }));
+        return snapshots_of(select_latest(connection, kColumns, "risk_snapshots", "r",
+                                          "JOIN jobs j ON j.id = r.job_id", job_ids));
       });
 }
 
@@ -201,18 +178,7 @@ Result<std::vector<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::lates
         constexpr std::string_view kLevelColumns =
             "SELECT r.id, r.job_id, r.risk_level, r.reason_codes";
         const auto rows =
-            connection.dialect() == sql::Dialect::postgres  // see postgres_bigint_array
-                ? connection.query(
-                      std::string(kLevelColumns) +
-                          " FROM unnest(CAST(? AS BIGINT[])) AS b(wanted_id) CROSS JOIN LATERAL "
-                          "(SELECT * FROM risk_snapshots WHERE job_id = b.wanted_id AND is_latest "
-                          "OFFSET 0) r ORDER BY r.job_id",
-                      {sql::Value{postgres_bigint_array(job_ids)}})
-                : query_id_chunks(connection, job_ids, [&](const std::string& in_list) {
-                    return std::string(kLevelColumns) + " FROM risk_snapshots r WHERE " +
-                           latest_condition(connection.dialect(), "r") + " AND r.job_id IN (" +
-                           in_list + ") ORDER BY r.job_id";
-                  });
+            select_latest(connection, kLevelColumns, "risk_snapshots", "r", "", job_ids);
         if (!rows) return fail(rows.error());
         std::vector<domain::RiskSnapshotRecord> snapshots;
         snapshots.reserve(rows->size());
