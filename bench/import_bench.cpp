@@ -1,6 +1,8 @@
 // Full-import rows/s from the sandbox, beside the raw batched-upsert rate and the one-autocommit-
 // per-row rate (the guide's loop) of the same store, measured in one run so the ratios hold on a
-// noisy machine.  Usage: import_bench JOBS [DATABASE_URL]   (default: a temp SQLite file)
+// noisy machine. The raw rate is taken twice, one page (1000 rows) per transaction and grouped as
+// the import commits, and the import is held to the faster.
+// Usage: import_bench JOBS [DATABASE_URL]   (default: a temp SQLite file)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -47,6 +49,27 @@ double timed(Work work) {
   return Seconds(std::chrono::steady_clock::now() - start).count();
 }
 
+// Upserts `rows` into a fresh store, `per_transaction` rows per transaction; answers rows/s.
+double raw_batched_rate(const std::string& url, const std::string& tag,
+                        std::span<const gep::domain::Job> rows, size_t per_transaction) {
+  auto raw = open_fresh(url, tag);
+  const double seconds = timed([&] {
+    for (size_t start = 0; start < rows.size(); start += per_transaction) {
+      const auto batch = rows.subspan(start, std::min(per_transaction, rows.size() - start));
+      (void)raw->in_transaction([&](gep::domain::Repositories& repositories) -> gep::Status {
+        // The import's statements hold at most one page each.
+        for (size_t page = 0; page < batch.size(); page += 1000) {
+          const auto counts = repositories.jobs().upsert_batch(
+              batch.subspan(page, std::min<size_t>(1000, batch.size() - page)));
+          if (!counts) return gep::fail(counts.error());
+        }
+        return {};
+      });
+    }
+  });
+  return static_cast<double>(rows.size()) / seconds;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -78,12 +101,16 @@ int main(int argc, char** argv) {
   int64_t imported = 0;
   int64_t imported_jobs = 0;
   double jobs_seconds = 0;
+  std::string phases;
   const double import_seconds = timed([&] {
     for (const auto entity : {gep::sync::PullEntity::jobs, gep::sync::PullEntity::contacts,
                               gep::sync::PullEntity::files}) {
       const auto started = std::chrono::steady_clock::now();
       const auto report = engine.pull(entity, options);
       imported += report.created;
+      phases += std::string(phases.empty() ? "" : ", ") + std::string(to_string(entity)) + " " +
+                std::to_string(report.created) + " in " +
+                std::to_string(Seconds(std::chrono::steady_clock::now() - started).count()) + " s";
       if (entity == gep::sync::PullEntity::jobs) {
         imported_jobs = report.created;
         jobs_seconds = Seconds(std::chrono::steady_clock::now() - started).count();
@@ -91,22 +118,13 @@ int main(int argc, char** argv) {
     }
   });
 
-  // 2. The same job rows, upserted straight into a fresh store: 1000 per transaction.
+  // 2. The same job rows, upserted straight into a fresh store.
   std::vector<std::string> jnids = *store->jobs().list_jnids(gep::domain::Presence::all);
   std::vector<gep::domain::Job> rows = *store->jobs().find_by_jnids(jnids);
   for (auto& row : rows) row.id = 0;
-  auto raw = open_fresh(url, "raw");
-  const double raw_seconds = timed([&] {
-    for (size_t start = 0; start < rows.size(); start += 1000) {
-      const auto batch =
-          std::span(rows).subspan(start, std::min<size_t>(1000, rows.size() - start));
-      (void)raw->in_transaction([&](gep::domain::Repositories& repositories) -> gep::Status {
-        if (auto counts = repositories.jobs().upsert_batch(batch); !counts)
-          return gep::fail(counts.error());
-        return {};
-      });
-    }
-  });
+  const double raw_page_rate = raw_batched_rate(url, "raw", rows, 1000);
+  const double raw_grouped_rate =
+      raw_batched_rate(url, "raw-grouped", rows, options.records_per_transaction);
 
   // 3. The guide's loop: one autocommitted upsert per row, on a sample.
   auto single = open_fresh(url, "single");
@@ -118,20 +136,28 @@ int main(int argc, char** argv) {
 
   const double import_rate = static_cast<double>(imported) / import_seconds;
   const double import_jobs_rate = static_cast<double>(imported_jobs) / jobs_seconds;
-  const double raw_rate = static_cast<double>(rows.size()) / raw_seconds;
+  const double raw_rate = std::max(raw_page_rate, raw_grouped_rate);
   const double single_rate = static_cast<double>(sample) / single_seconds;
   std::printf("store: %s, %lld jobs (sandbox generated in %.1fs), %llu JobNimbus requests\n",
               store->backend_name().c_str(), static_cast<long long>(jobs),
               sandbox.generation_seconds(),
               static_cast<unsigned long long>((*client)->requests_sent()));
+  std::printf("phases: %s\n", phases.c_str());
   std::printf("%-48s %12s\n", "measure", "rows/s");
   std::printf("%-48s %12.0f\n", "full import, all entities (sandbox -> store)", import_rate);
   std::printf("%-48s %12.0f\n", "full import, jobs phase", import_jobs_rate);
-  std::printf("%-48s %12.0f\n", "raw batched upsert of the same job rows", raw_rate);
+  std::printf("%-48s %12.0f\n", "raw batched upsert, 1000 rows per transaction", raw_page_rate);
+  std::printf("%-48s %12.0f\n",
+              ("raw batched upsert, " + std::to_string(options.records_per_transaction) +
+               " rows per transaction")
+                  .c_str(),
+              raw_grouped_rate);
   std::printf("%-48s %12.0f\n", "one autocommitted upsert per row", single_rate);
-  std::printf("ratio import(jobs)/raw batched: %.2f (target >= 0.5)\n",
+  std::printf("ratio import(jobs)/raw batched (the faster): %.2f (target >= 0.5)\n",
               import_jobs_rate / raw_rate);
   std::printf("ratio import(all)/one-per-row:  %.1fx (target >= 10x)\n", import_rate / single_rate);
+  std::printf("ratio import(jobs)/one-per-row: %.1fx (job rows only, for comparison)\n",
+              import_jobs_rate / single_rate);
   sandbox.stop();
   return 0;
 }

@@ -163,9 +163,16 @@ const std::vector<Variable>& variables() {
       {"DATABASE_URL", "sqlite:./data/gep.db",
        "`sqlite:PATH` (embedded, the default) or `postgres://user:pass@host:port/db`.", false,
        apply_database_url},
-      {"DATABASE_POOL_SIZE", "8", "PostgreSQL connections kept open by one process.", false,
+      {"DATABASE_POOL_SIZE", "8", "Database connections kept open by one process.", false,
        [](Config& c, const std::string& v) {
          c.database_pool_size = parse_int("DATABASE_POOL_SIZE", v, 1, 256);
+       }},
+      {"SQLITE_CACHE_MB", "32",
+       "Page cache of each SQLite connection in MiB, taken only as pages are used. Imports "
+       "slow down well below 16.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.sqlite_cache_mb = parse_int("SQLITE_CACHE_MB", v, 1, 4096);
        }},
       {"LOG_LEVEL", "info", "trace, debug, info, warn or error.", false,
        [](Config& c, const std::string& v) {

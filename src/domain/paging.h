@@ -12,12 +12,20 @@ struct UpsertCounts {
   int64_t created = 0;
   int64_t updated = 0;
   int64_t unchanged = 0;
+  // The jnids written, so what hangs off a record (a job's contact links) is rewritten only when
+  // the record itself changed.
+  std::vector<std::string> created_jnids;
+  std::vector<std::string> updated_jnids;
 
   int64_t total() const { return created + updated + unchanged; }
   UpsertCounts& operator+=(const UpsertCounts& other) {
     created += other.created;
     updated += other.updated;
     unchanged += other.unchanged;
+    created_jnids.insert(created_jnids.end(), other.created_jnids.begin(),
+                         other.created_jnids.end());
+    updated_jnids.insert(updated_jnids.end(), other.updated_jnids.begin(),
+                         other.updated_jnids.end());
     return *this;
   }
 };

@@ -40,9 +40,10 @@ sql::ConnectionFactory factory_for(const DatabaseOptions& options) {
       return std::unique_ptr<sql::Connection>(std::move(connection).value());
     };
   }
-  return [path = options.sqlite_path,
-          timeout = options.sqlite_busy_timeout_ms]() -> Result<std::unique_ptr<sql::Connection>> {
-    auto connection = sqlite::SqliteConnection::open(path, {.busy_timeout_ms = timeout});
+  return [path = options.sqlite_path, timeout = options.sqlite_busy_timeout_ms,
+          cache_mb = options.sqlite_cache_mb]() -> Result<std::unique_ptr<sql::Connection>> {
+    auto connection =
+        sqlite::SqliteConnection::open(path, {.busy_timeout_ms = timeout, .cache_mb = cache_mb});
     if (!connection) return fail(connection.error());
     return std::unique_ptr<sql::Connection>(std::move(connection).value());
   };
@@ -56,6 +57,7 @@ DatabaseOptions database_options(const Config& config) {
   options.sqlite_path = config.sqlite_path;
   options.postgres_url = config.database_kind == DatabaseKind::postgres ? config.database_url : "";
   options.pool_size = config.database_pool_size;
+  options.sqlite_cache_mb = config.sqlite_cache_mb;
   return options;
 }
 

@@ -2,6 +2,8 @@
 // Which gateway listing, repository and mapping serve each pulled entity, so the pull loop is
 // written once for jobs, contacts and files.
 #include <memory>
+#include <string_view>
+#include <unordered_set>
 
 #include "domain/data_store.h"
 #include "sync/jobnimbus_gateway.h"
@@ -21,16 +23,21 @@ struct EntityBinding<jobnimbus::Job> {
   static domain::JobRepository& repository(domain::Repositories& repositories) {
     return repositories.jobs();
   }
-  // Jobs also carry their contact links, replaced with the job in the same transaction.
+  // Jobs also carry their contact links, replaced with the job in the same transaction. A job
+  // stored unchanged (same raw JSON) keeps its links; a new one has none to clear.
   static Status store_extras(domain::Repositories& repositories,
-                             const std::vector<jobnimbus::Job>& page) {
-    std::vector<std::string> jnids;
+                             const std::vector<jobnimbus::Job>& page,
+                             const domain::UpsertCounts& written) {
+    if (written.created_jnids.empty() && written.updated_jnids.empty()) return {};
+    std::unordered_set<std::string_view> rewritten(written.created_jnids.begin(),
+                                                   written.created_jnids.end());
+    rewritten.insert(written.updated_jnids.begin(), written.updated_jnids.end());
     std::vector<domain::JobContact> links;
     for (const auto& job : page) {
-      jnids.push_back(job.jnid);
+      if (!rewritten.contains(job.jnid)) continue;
       for (auto& link : contact_links(job)) links.push_back(std::move(link));
     }
-    return repositories.job_contacts().replace_for_jobs(jnids, links);
+    return repositories.job_contacts().replace_for_jobs(written.updated_jnids, links);
   }
 };
 
@@ -43,7 +50,8 @@ struct EntityBinding<jobnimbus::Contact> {
   static domain::ContactRepository& repository(domain::Repositories& repositories) {
     return repositories.contacts();
   }
-  static Status store_extras(domain::Repositories&, const std::vector<jobnimbus::Contact>&) {
+  static Status store_extras(domain::Repositories&, const std::vector<jobnimbus::Contact>&,
+                             const domain::UpsertCounts&) {
     return {};
   }
 };
@@ -57,7 +65,8 @@ struct EntityBinding<jobnimbus::FileRecord> {
   static domain::FileRepository& repository(domain::Repositories& repositories) {
     return repositories.files();
   }
-  static Status store_extras(domain::Repositories&, const std::vector<jobnimbus::FileRecord>&) {
+  static Status store_extras(domain::Repositories&, const std::vector<jobnimbus::FileRecord>&,
+                             const domain::UpsertCounts&) {
     return {};
   }
 };

@@ -44,6 +44,16 @@ class PagePrefetcher {
     return page;
   }
 
+  // The next page if it has already arrived, without waiting; nullopt when none is waiting.
+  std::optional<PageResult> try_next() {
+    const std::lock_guard lock(mutex_);
+    if (ready_.empty()) return std::nullopt;
+    PageResult page = std::move(ready_.front());
+    ready_.pop_front();
+    changed_.notify_all();
+    return page;
+  }
+
   int requests() const {
     const std::lock_guard lock(mutex_);
     return requests_;

@@ -119,6 +119,46 @@ void reconcile(Repository& repository, PageSource<jobnimbus::RecordId>& source,
   report.undeleted = changes->undeleted;
 }
 
+// Counts what a page of the listing says about itself: records received, records JobNimbus sent
+// that could not be read, and warnings that the listing may be incomplete (the run ends PARTIAL).
+template <class Wire>
+void note_listing(PullEntity entity, const jobnimbus::StreamPage<Wire>& page, PullReport& report) {
+  report.fetched += static_cast<int64_t>(page.records.size() + page.skipped.size());
+  for (const auto& warning : page.warnings) {
+    report.errors.push_back("listing " + std::string(to_string(entity)) + ": " + warning);
+  }
+  for (const auto& skipped : page.skipped) {
+    ++report.failed;
+    report.errors.push_back(
+        "skipped " + std::string(to_string(entity)) + " record " +
+        (skipped.jnid.empty() ? "#" + std::to_string(skipped.index) : skipped.jnid) + ": " +
+        skipped.reason);
+  }
+}
+
+// Stores one page inside the caller's transaction and adds its upsert counts to `counts`.
+template <class Wire>
+Status store_page(domain::Repositories& repositories, const jobnimbus::StreamPage<Wire>& page,
+                  const PullOptions& options, int64_t now, PullReport& counts) {
+  using Binding = EntityBinding<Wire>;
+  std::vector<typename Binding::Record> records;
+  records.reserve(page.records.size());
+  for (const auto& wire : page.records) records.push_back(to_domain(wire));
+  auto upserted = Binding::repository(repositories).upsert_batch(records);
+  if (!upserted) return fail(upserted.error());
+  if (auto extras = Binding::store_extras(repositories, page.records, *upserted); !extras)
+    return extras;
+  if constexpr (std::is_same_v<Wire, jobnimbus::Job>) {
+    const auto conflicts =
+        detect_status_conflicts(repositories, page.records, options.conflict_policy, now);
+    if (!conflicts) return fail(conflicts.error());
+  }
+  counts.created += upserted->created;
+  counts.updated += upserted->updated;
+  counts.unchanged += upserted->unchanged;
+  return {};
+}
+
 }  // namespace
 
 std::string_view to_string(PullEntity entity) {
@@ -195,54 +235,63 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
   auto source = Binding::listing(gateway_, start);
   jobnimbus::StreamCursor last = start;
   PagePrefetcher<Wire> pages(*source, options.max_page_attempts);
-  while (auto page = pages.next()) {
+  // A failed fetch ends the listing; it is reported after the pages before it are stored.
+  std::optional<std::string> listing_error;
+  const auto take = [&](typename PagePrefetcher<Wire>::PageResult& page) -> bool {
     report.requests = pages.requests();
-    if (!page->ok()) {
-      report.errors.push_back("listing " + std::string(to_string(entity)) +
-                              " stopped: " + page->error().describe());
-      return report;  // the saved cursor keeps what was stored; the next run resumes there
-    }
-    auto& stream_page = page->value();
-    report.fetched += static_cast<int64_t>(stream_page.records.size() + stream_page.skipped.size());
-    // A listing that could not be complete (see the stream's warnings) ends the run PARTIAL.
-    for (const auto& warning : stream_page.warnings) {
-      report.errors.push_back("listing " + std::string(to_string(entity)) + ": " + warning);
-    }
-    for (const auto& skipped : stream_page.skipped) {
-      ++report.failed;
-      report.errors.push_back(
-          "skipped " + std::string(to_string(entity)) + " record " +
-          (skipped.jnid.empty() ? "#" + std::to_string(skipped.index) : skipped.jnid) + ": " +
-          skipped.reason);
-    }
-    std::vector<typename Binding::Record> records;
-    records.reserve(stream_page.records.size());
-    for (const auto& wire : stream_page.records) records.push_back(to_domain(wire));
+    if (page.ok()) return true;
+    listing_error =
+        "listing " + std::string(to_string(entity)) + " stopped: " + page.error().describe();
+    return false;
+  };
+  while (auto first = pages.next()) {
+    if (!take(*first)) break;
+    // One transaction stores this page and every page already fetched behind it, up to the
+    // budget: each commit rewrites every index page it touched (SQLite's WAL) or waits for a
+    // flush (PostgreSQL), so fewer, larger commits write far less. The cursor of the last page
+    // stored commits with them, so a crash still resumes after exactly what was stored.
+    PullReport group;
+    jobnimbus::StreamCursor group_cursor;
+    int64_t group_total = 0;
     const auto stored = store_.in_transaction([&](domain::Repositories& repositories) -> Status {
-      auto counts = Binding::repository(repositories).upsert_batch(records);
-      if (!counts) return fail(counts.error());
-      if (auto extras = Binding::store_extras(repositories, stream_page.records); !extras)
-        return extras;
-      if constexpr (std::is_same_v<Wire, jobnimbus::Job>) {
-        const auto conflicts =
-            detect_status_conflicts(repositories, stream_page.records, options.conflict_policy,
-                                    to_unix_seconds(clock_.now()));
-        if (!conflicts) return fail(conflicts.error());
+      auto page = std::move(first->value());
+      size_t records_in_group = 0;
+      while (true) {
+        note_listing(entity, page, group);
+        if (auto put =
+                store_page(repositories, page, options, to_unix_seconds(clock_.now()), group);
+            !put)
+          return put;
+        records_in_group += page.records.size();
+        group_cursor = page.cursor;
+        group_total = page.total;
+        if (records_in_group >= options.records_per_transaction) break;
+        auto next = pages.try_next();
+        if (!next || !take(*next)) break;
+        page = std::move(next->value());
       }
-      report.created += counts->created;
-      report.updated += counts->updated;
-      report.unchanged += counts->unchanged;
-      return repositories.sync_state().put(cursor_row(progress_key, stream_page.cursor, 0));
+      return repositories.sync_state().put(cursor_row(progress_key, group_cursor, 0));
     });
+    report.fetched += group.fetched;
+    report.failed += group.failed;
+    report.errors.insert(report.errors.end(), group.errors.begin(), group.errors.end());
     if (!stored) {
       report.errors.push_back("storing " + std::string(to_string(entity)) + ": " +
                               stored.error().message);
       return report;
     }
-    last = stream_page.cursor;
+    report.created += group.created;
+    report.updated += group.updated;
+    report.unchanged += group.unchanged;
+    last = group_cursor;
     if (options.on_progress) {
-      options.on_progress({entity, report.fetched, stream_page.total, report.requests});
+      options.on_progress({entity, report.fetched, group_total, report.requests});
     }
+    if (listing_error) break;
+  }
+  if (listing_error) {
+    report.errors.push_back(*listing_error);
+    return report;  // the saved cursor keeps what was stored; the next run resumes there
   }
   report.requests = pages.requests();
   report.listing_completed = true;

@@ -36,6 +36,8 @@ struct PullOptions {
   // A full pull continues an interrupted one (gep seed) instead of starting over.
   bool resume_full = true;
   int max_page_attempts = 3;
+  // A transaction stores the pages already fetched, up to this many records (see pull_records).
+  size_t records_per_transaction = 10'000;
   std::string trigger = "manual";
   // A job status set through gep and also changed in JobNimbus (sync/conflicts.h).
   ConflictPolicy conflict_policy = ConflictPolicy::last_write_wins;

@@ -57,7 +57,7 @@ Result<domain::UpsertCounts> upsert_one(domain::DataStore& store, const Wire& wi
     auto upserted = EntityBinding<Wire>::repository(repositories).upsert_batch(records);
     if (!upserted) return fail(upserted.error());
     counts = *upserted;
-    return EntityBinding<Wire>::store_extras(repositories, page);
+    return EntityBinding<Wire>::store_extras(repositories, page, counts);
   });
   if (!stored) return fail(stored.error());
   return counts;

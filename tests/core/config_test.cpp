@@ -30,6 +30,7 @@ TEST(Config, DefaultsFollowTheSpec) {
   EXPECT_EQ(config.risk_stale_job_days_high, 14);
   EXPECT_EQ(config.embed_token_ttl_minutes, 30);
   EXPECT_EQ(config.internal_dashboard_base_url, "http://localhost:3000");
+  EXPECT_EQ(config.sqlite_cache_mb, 32);
   EXPECT_FALSE(config.is_production());
 }
 
@@ -102,7 +103,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadValue{"JOBNIMBUS_MAX_RPS", "-1",
                  "JOBNIMBUS_MAX_RPS: expected a positive number, got \"-1\""},
         BadValue{"EMBED_TOKEN_TTL_MINUTES", "0",
-                 "EMBED_TOKEN_TTL_MINUTES: expected an integer from 1 to 1440, got \"0\""}));
+                 "EMBED_TOKEN_TTL_MINUTES: expected an integer from 1 to 1440, got \"0\""},
+        BadValue{"SQLITE_CACHE_MB", "0",
+                 "SQLITE_CACHE_MB: expected an integer from 1 to 4096, got \"0\""}));
 
 TEST(Config, RiskThresholdsMustBeOrdered) {
   EXPECT_EQ(load_error({{"RISK_STUCK_STATUS_DAYS_MEDIUM", "20"}}),

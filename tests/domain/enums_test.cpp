@@ -32,12 +32,14 @@ TEST(SyncEnums, UseTheSpecSpelling) {
 }
 
 TEST(UpsertCounts, AddUp) {
-  UpsertCounts total{1, 2, 3};
-  total += UpsertCounts{4, 5, 6};
+  UpsertCounts total{1, 2, 3, {"a"}, {"b", "c"}};
+  total += UpsertCounts{4, 5, 6, {"d"}, {}};
   EXPECT_EQ(total.created, 5);
   EXPECT_EQ(total.updated, 7);
   EXPECT_EQ(total.unchanged, 9);
   EXPECT_EQ(total.total(), 21);
+  EXPECT_EQ(total.created_jnids, (std::vector<std::string>{"a", "d"}));
+  EXPECT_EQ(total.updated_jnids, (std::vector<std::string>{"b", "c"}));
 }
 
 }  // namespace

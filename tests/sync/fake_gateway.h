@@ -2,6 +2,7 @@
 // An in-memory JobNimbus for sync tests: pages by the same (date_updated, jnid) cursor contract as
 // the real stream, and fails requests on demand.
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <memory>
 
@@ -17,8 +18,9 @@ class FakeGateway final : public JobNimbusGateway {
   int page_size = 3;
   int fail_requests = 0;      // the next N list requests fail
   int fail_after_pages = -1;  // once this many pages were served, every request fails
-  int requests = 0;
-  int pages_served = 0;
+  // Counted on the pull's prefetch thread, read by the test.
+  std::atomic<int> requests = 0;
+  std::atomic<int> pages_served = 0;
   std::vector<std::string> unusable_jnids;  // served as skipped records
   std::string id_listing_warning;           // put on every page of the id listing when set
   jobnimbus::AccountSettings settings;      // GET /account/settings

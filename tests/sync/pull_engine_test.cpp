@@ -1,11 +1,41 @@
 #include "sync/pull_engine.h"
 
+#include <thread>
+
+#include "sync/recording_store.h"
 #include "sync/sync_fixture.h"
 
 namespace gep::sync {
 namespace {
 
 using PullEngineTest = SyncFixture;
+
+// Active jobs in the mirror after each transaction of a jobs pull that pages one job at a time.
+std::vector<int64_t> committed_job_counts(domain::DataStore& database,
+                                          testing::FakeGateway& gateway, ManualClock& clock,
+                                          size_t records_per_transaction, int wait_for_pages) {
+  gateway.page_size = 1;
+  testing::RecordingStore store(database);
+  std::vector<int64_t> counts;
+  bool first = true;
+  store.before_transaction = [&] {
+    // Hold the first transaction until the prefetcher has fetched ahead; it may not wait for
+    // pages itself (it would hold the write lock while the network is slow).
+    if (std::exchange(first, false)) {
+      while (gateway.pages_served < wait_for_pages) std::this_thread::yield();
+    }
+  };
+  store.after_transaction = [&] {
+    counts.push_back(*database.jobs().count(domain::Presence::all));
+  };
+  PullOptions options;
+  options.mode = PullMode::full;
+  options.records_per_transaction = records_per_transaction;
+  const PullReport report = PullEngine(gateway, store, clock).pull(PullEntity::jobs, options);
+  EXPECT_EQ(report.status, domain::SyncStatus::success) << ::testing::PrintToString(report.errors);
+  EXPECT_EQ(report.created, 6);
+  return counts;
+}
 
 TEST_F(PullEngineTest, FirstPullStoresEverythingOnceWithContactLinks) {
   const PullReport report = pull(PullEntity::jobs);
@@ -90,6 +120,51 @@ TEST_F(PullEngineTest, FailedListingEndsPartialAndTheNextRunResumes) {
   EXPECT_EQ(report.created, 3);
   EXPECT_EQ(report.fetched, 3);
   EXPECT_EQ(database_->jobs().list({100, 0, "", "", false})->total, 6);
+}
+
+TEST_F(PullEngineTest, PagesAlreadyFetchedCommitTogetherWithinTheBudget) {
+  // The prefetcher keeps two pages waiting: once it has served three, pages 2 and 3 are ready.
+  const auto counts = committed_job_counts(*database_, gateway_, clock_, 4, 3);
+  ASSERT_FALSE(counts.empty());
+  EXPECT_GE(counts.front(), 3);  // page 1 and the two waiting pages, in one transaction
+  EXPECT_LE(counts.front(), 4);  // never past the budget
+  EXPECT_EQ(counts.back(), 6);
+  // The cursor committed with each group covers it: an incremental run finds nothing new.
+  const PullReport again = pull(PullEntity::jobs);
+  EXPECT_EQ(again.fetched, 0);
+  EXPECT_EQ(again.created + again.updated, 0);
+}
+
+TEST_F(PullEngineTest, ABudgetOfOneRecordCommitsEveryPageAlone) {
+  const auto counts = committed_job_counts(*database_, gateway_, clock_, 1, 3);
+  std::vector<int64_t> growth;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    const int64_t before = i == 0 ? 0 : counts[i - 1];
+    if (counts[i] != before) growth.push_back(counts[i] - before);
+  }
+  EXPECT_EQ(growth, std::vector<int64_t>(6, 1));
+}
+
+TEST_F(PullEngineTest, ContactLinksAreRewrittenOnlyForJobsThatChanged) {
+  pull(PullEntity::jobs);
+  // A link no pull would write, on job a: it stays as long as job a is stored unchanged.
+  const std::vector<domain::JobContact> extra{{"a", "c-extra", false}};
+  ASSERT_TRUE(database_->job_contacts().replace_for_jobs({}, extra).ok());
+  auto moved = make_job("b", 2000);
+  moved.primary = jobnimbus::RecordRef{"c-new", "contact", "New Owner", ""};
+  gateway_.jobs_by_id["b"] = moved;
+  PullOptions options;
+  options.mode = PullMode::full;  // reads a again too
+  options.resume_full = false;
+  const PullReport report =
+      PullEngine(gateway_, *database_, clock_).pull(PullEntity::jobs, options);
+  EXPECT_EQ(report.updated, 1);
+  EXPECT_EQ(report.unchanged, 5);
+  const auto b_links = database_->job_contacts().list_for_job("b");
+  ASSERT_TRUE(b_links.ok());
+  ASSERT_EQ(b_links->size(), 1U);
+  EXPECT_EQ((*b_links)[0].contact_jnid, "c-new");
+  EXPECT_EQ(database_->job_contacts().list_for_job("a")->size(), 2U);
 }
 
 TEST_F(PullEngineTest, TransientErrorsAreRetried) {

@@ -35,5 +35,7 @@ extern const std::string_view kInitialSqlite;
 extern const std::string_view kInitialPostgres;
 extern const std::string_view kEvaluationsSqlite;
 extern const std::string_view kEvaluationsPostgres;
+extern const std::string_view kImportIndexesSqlite;
+extern const std::string_view kImportIndexesPostgres;
 
 }  // namespace gep::store::migrations

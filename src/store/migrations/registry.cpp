@@ -5,11 +5,12 @@
 namespace gep::store::migrations {
 namespace {
 
-const std::array<Migration, 2>& table() {
+const std::array<Migration, 3>& table() {
   // Function-local so that it is built after the SQL constants of the other files.
-  static const std::array<Migration, 2> migrations{{
+  static const std::array<Migration, 3> migrations{{
       {1, "initial schema", kInitialSqlite, kInitialPostgres},
       {2, "evaluation history columns", kEvaluationsSqlite, kEvaluationsPostgres},
+      {3, "leaner import tables", kImportIndexesSqlite, kImportIndexesPostgres},
   }};
   return migrations;
 }

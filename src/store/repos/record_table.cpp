@@ -102,7 +102,8 @@ std::string RecordTable::upsert_sql(size_t rows, sql::Dialect dialect) const {
     sql += name_ + "." + std::string(content_[i]) + std::string(distinct) + "excluded." +
            std::string(content_[i]) + " OR ";
   }
-  sql += "(" + name_ + ".deleted_at IS NULL) <> (excluded.deleted_at IS NULL) RETURNING revision";
+  sql += "(" + name_ +
+         ".deleted_at IS NULL) <> (excluded.deleted_at IS NULL) RETURNING revision, jnid";
   return sql;
 }
 
@@ -125,8 +126,10 @@ Result<domain::UpsertCounts> upsert_rows(sql::Connection& connection, const Reco
     for (const auto& row : *written) {
       if (row.integer(0) == 1) {
         ++counts.created;
+        counts.created_jnids.push_back(row.text(1));
       } else {
         ++counts.updated;
+        counts.updated_jnids.push_back(row.text(1));
       }
     }
     counts.unchanged += static_cast<int64_t>(rows - written->size());
