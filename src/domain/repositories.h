@@ -50,7 +50,9 @@ class RecordRepository {
   // Makes the deleted state follow a complete listing of the ids that exist: soft-deletes every
   // active record it does not name and undeletes every deleted one it names, atomically. The ids
   // are read chunk by chunk and compared in the database, never all held in memory. When the
-  // listing fails, nothing changes and its error is answered.
+  // listing fails, nothing changes and its error is answered. `deleted_at` must be taken before
+  // the listing starts: records written at or after it (by a webhook while the ids were listed)
+  // are newer than the listing and keep their state until the next run.
   virtual Result<PresenceChanges> reconcile_presence(const IdChunkSource& next_chunk,
                                                      int64_t deleted_at) = 0;
 };

@@ -315,8 +315,9 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
 }
 
 void PullEngine::reconcile_deletes(PullEntity entity, PullReport& report) {
-  auto source = gateway_.ids(wire_entity(entity));
+  // Taken before the first id is listed: what is written after it is newer than the listing.
   const int64_t now = to_unix_seconds(clock_.now());
+  auto source = gateway_.ids(wire_entity(entity));
   switch (entity) {
     case PullEntity::jobs:
       reconcile(base(store_.jobs()), *source, to_string(entity), now, report);

@@ -1,7 +1,7 @@
 #pragma once
 // Pull: JobNimbus -> the mirror. Streams each entity by its (date_updated, jnid) cursor, stores
-// every page and its cursor in one transaction (a crash resumes at the last stored page), and
-// reconciles deletes by comparing id sets, since JobNimbus announces none.
+// pages with the cursor that ends them in one transaction (a crash resumes after the last stored
+// page), and reconciles deletes by comparing id sets, since JobNimbus announces none.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -36,7 +36,8 @@ struct PullOptions {
   // A full pull continues an interrupted one (gep seed) instead of starting over.
   bool resume_full = true;
   int max_page_attempts = 3;
-  // A transaction stores the pages already fetched, up to this many records (see pull_records).
+  // One transaction stores a page and the pages already fetched behind it, up to this many
+  // records; it never waits for a page (on SQLite it holds the only write lock).
   size_t records_per_transaction = 10'000;
   std::string trigger = "manual";
   // A job status set through gep and also changed in JobNimbus (sync/conflicts.h).

@@ -3,6 +3,7 @@
 // the real stream, and fails requests on demand.
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -23,6 +24,7 @@ class FakeGateway final : public JobNimbusGateway {
   std::atomic<int> pages_served = 0;
   std::vector<std::string> unusable_jnids;  // served as skipped records
   std::string id_listing_warning;           // put on every page of the id listing when set
+  std::function<void()> during_id_listing;  // runs as each id page is served
   jobnimbus::AccountSettings settings;      // GET /account/settings
   bool fail_settings = false;
 
@@ -48,9 +50,9 @@ class FakeGateway final : public JobNimbusGateway {
     if (entity == jobnimbus::Entity::contacts) add(contacts_by_id);
     if (entity == jobnimbus::Entity::files) add(files_by_id);
     auto source = listing(ids, {});
-    if (!id_listing_warning.empty()) {
-      static_cast<Listing<jobnimbus::RecordId>&>(*source).warning = id_listing_warning;
-    }
+    auto& id_listing = static_cast<Listing<jobnimbus::RecordId>&>(*source);
+    id_listing.warning = id_listing_warning;
+    id_listing.on_page = during_id_listing;
     return source;
   }
   jobnimbus::ApiResult<jobnimbus::Job> job(const std::string& jnid) override {
@@ -85,6 +87,7 @@ class FakeGateway final : public JobNimbusGateway {
         : owner_(owner), records_(std::move(records)), cursor_(std::move(start)) {}
 
     jobnimbus::ApiResult<jobnimbus::StreamPage<Record>> next_page() override {
+      if (on_page) on_page();
       ++owner_.requests;
       if (owner_.fail_requests > 0 ||
           (owner_.fail_after_pages >= 0 && owner_.pages_served >= owner_.fail_after_pages)) {
@@ -117,6 +120,7 @@ class FakeGateway final : public JobNimbusGateway {
     }
     bool done() const override { return done_; }
     std::string warning;
+    std::function<void()> on_page;
 
    private:
     FakeGateway& owner_;

@@ -185,19 +185,21 @@ Result<domain::PresenceChanges> apply_presence(sql::Connection& connection,
   const std::string name(table.name());
   const std::string present(kPresentIds);
   domain::PresenceChanges changes;
+  // `deleted_at` is also when the id listing began: a row written since (a webhook's re-fetch)
+  // may be newer than the listing, so it is left for the next run to judge.
   const auto undeleted = connection.execute(
       "UPDATE " + name +
-          " SET deleted_at = NULL, updated_at = ? WHERE deleted_at IS NOT NULL AND jnid IN "
-          "(SELECT jnid FROM " +
+          " SET deleted_at = NULL, updated_at = ? WHERE deleted_at IS NOT NULL AND updated_at < ? "
+          "AND jnid IN (SELECT jnid FROM " +
           present + ")",
-      {sql::Value{now}});
+      {sql::Value{now}, sql::Value{deleted_at}});
   if (!undeleted) return fail(undeleted.error());
   changes.undeleted = *undeleted;
   const auto deleted = connection.execute(
       "UPDATE " + name + " SET deleted_at = ?, updated_at = ? WHERE deleted_at IS NULL AND " +
-          "NOT EXISTS (SELECT 1 FROM " + present + " WHERE " + present + ".jnid = " + name +
-          ".jnid)",
-      {sql::Value{deleted_at}, sql::Value{now}});
+          "updated_at < ? AND NOT EXISTS (SELECT 1 FROM " + present + " WHERE " + present +
+          ".jnid = " + name + ".jnid)",
+      {sql::Value{deleted_at}, sql::Value{now}, sql::Value{deleted_at}});
   if (!deleted) return fail(deleted.error());
   changes.deleted = *deleted;
   return changes;
