@@ -22,6 +22,8 @@ using Seconds = std::chrono::duration<double>;
 
 std::unique_ptr<gep::store::Database> open_fresh(const std::string& url, const std::string& tag) {
   gep::EnvMap environment{{"DATABASE_URL", url}};
+  // Measured with the store's settings as configured (SQLITE_CACHE_MB), not only the defaults.
+  if (const char* cache = std::getenv("SQLITE_CACHE_MB")) environment["SQLITE_CACHE_MB"] = cache;
   if (url.rfind("sqlite:", 0) == 0) {
     const std::string path = url.substr(7) + "." + tag;
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
@@ -118,6 +120,12 @@ int main(int argc, char** argv) {
     }
   });
 
+  if (imported_jobs != jobs) {
+    std::fprintf(stderr, "the import stored %lld of %lld jobs: see the log above\n",
+                 static_cast<long long>(imported_jobs), static_cast<long long>(jobs));
+    return 1;
+  }
+
   // 2. The same job rows, upserted straight into a fresh store.
   std::vector<std::string> jnids = *store->jobs().list_jnids(gep::domain::Presence::all);
   std::vector<gep::domain::Job> rows = *store->jobs().find_by_jnids(jnids);
@@ -138,9 +146,17 @@ int main(int argc, char** argv) {
   const double import_jobs_rate = static_cast<double>(imported_jobs) / jobs_seconds;
   const double raw_rate = std::max(raw_page_rate, raw_grouped_rate);
   const double single_rate = static_cast<double>(sample) / single_seconds;
-  std::printf("store: %s, %lld jobs (sandbox generated in %.1fs), %llu JobNimbus requests\n",
-              store->backend_name().c_str(), static_cast<long long>(jobs),
-              sandbox.generation_seconds(),
+  const gep::Config settings = Config::load({{"DATABASE_URL", url}});
+  std::printf("store: %s%s, %lld jobs (sandbox generated in %.1fs), %llu JobNimbus requests\n",
+              store->backend_name().c_str(),
+              settings.database_kind == gep::DatabaseKind::sqlite
+                  ? (" (synchronous=FULL, cache " +
+                     std::string(std::getenv("SQLITE_CACHE_MB") ? std::getenv("SQLITE_CACHE_MB")
+                                                                : "default") +
+                     " MiB)")
+                        .c_str()
+                  : "",
+              static_cast<long long>(jobs), sandbox.generation_seconds(),
               static_cast<unsigned long long>((*client)->requests_sent()));
   std::printf("phases: %s\n", phases.c_str());
   std::printf("%-48s %12s\n", "measure", "rows/s");

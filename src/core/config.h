@@ -31,7 +31,7 @@ struct Config {
   DatabaseKind database_kind = DatabaseKind::sqlite;
   std::string sqlite_path;  // set when database_kind == sqlite
   int database_pool_size = 8;
-  int sqlite_cache_mb = 32;
+  int sqlite_cache_mb = 16;
 
   std::string log_level;
   LogFormat log_format = LogFormat::text;

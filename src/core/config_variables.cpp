@@ -167,9 +167,9 @@ const std::vector<Variable>& variables() {
        [](Config& c, const std::string& v) {
          c.database_pool_size = parse_int("DATABASE_POOL_SIZE", v, 1, 256);
        }},
-      {"SQLITE_CACHE_MB", "32",
-       "Page cache of each SQLite connection in MiB, taken only as pages are used. Imports "
-       "slow down well below 16.",
+      {"SQLITE_CACHE_MB", "16",
+       "Page cache of each SQLite connection in MiB, taken only as pages are used. Smaller "
+       "saves memory; imports slow down below 16.",
        false,
        [](Config& c, const std::string& v) {
          c.sqlite_cache_mb = parse_int("SQLITE_CACHE_MB", v, 1, 4096);

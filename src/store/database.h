@@ -27,7 +27,7 @@ struct DatabaseOptions {
   std::string postgres_url;  // kind == postgres: postgres://user:pass@host:port/db[?options]
   int pool_size = 8;
   int sqlite_busy_timeout_ms = 5000;
-  int sqlite_cache_mb = 32;
+  int sqlite_cache_mb = 16;
   const Clock* clock = nullptr;  // the system clock when null; must outlive the Database
 };
 

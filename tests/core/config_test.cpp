@@ -30,7 +30,7 @@ TEST(Config, DefaultsFollowTheSpec) {
   EXPECT_EQ(config.risk_stale_job_days_high, 14);
   EXPECT_EQ(config.embed_token_ttl_minutes, 30);
   EXPECT_EQ(config.internal_dashboard_base_url, "http://localhost:3000");
-  EXPECT_EQ(config.sqlite_cache_mb, 32);
+  EXPECT_EQ(config.sqlite_cache_mb, 16);
   EXPECT_FALSE(config.is_production());
 }
 

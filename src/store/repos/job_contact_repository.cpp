@@ -1,7 +1,7 @@
 #include "store/repos/job_contact_repository.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
 
 #include "store/repos/record_table.h"
 
@@ -14,14 +14,19 @@ constexpr size_t kLinkColumns = 3;
 
 Status SqlJobContactRepository::replace_for_jobs(std::span<const std::string> job_jnids,
                                                  std::span<const domain::JobContact> links) {
-  // One link per (job, contact): a repeated pair would violate the primary key.
-  std::set<std::pair<std::string_view, std::string_view>> seen;
-  std::vector<sql::Value> values;
+  // One link per (job, contact): a repeated pair would violate the primary key. Inserted in key
+  // order, consecutive rows land on the same b-tree pages.
+  std::map<std::pair<std::string_view, std::string_view>, bool> unique;
   for (const auto& link : links) {
-    if (!seen.emplace(link.job_jnid, link.contact_jnid).second) continue;
-    values.emplace_back(link.job_jnid);
-    values.emplace_back(link.contact_jnid);
-    values.push_back(sql::boolean_value(link.is_primary));
+    unique.emplace(std::pair<std::string_view, std::string_view>(link.job_jnid, link.contact_jnid),
+                   link.is_primary);
+  }
+  std::vector<sql::Value> values;
+  values.reserve(unique.size() * kLinkColumns);
+  for (const auto& [key, is_primary] : unique) {
+    values.emplace_back(std::string(key.first));
+    values.emplace_back(std::string(key.second));
+    values.push_back(sql::boolean_value(is_primary));
   }
   return source_.run(true, [&](sql::Connection& connection) -> Status {
     for (size_t start = 0, rows = 0; start < job_jnids.size(); start += rows) {
