@@ -58,15 +58,20 @@ double raw_batched_rate(const std::string& url, const std::string& tag,
   const double seconds = timed([&] {
     for (size_t start = 0; start < rows.size(); start += per_transaction) {
       const auto batch = rows.subspan(start, std::min(per_transaction, rows.size() - start));
-      (void)raw->in_transaction([&](gep::domain::Repositories& repositories) -> gep::Status {
-        // The import's statements hold at most one page each.
-        for (size_t page = 0; page < batch.size(); page += 1000) {
-          const auto counts = repositories.jobs().upsert_batch(
-              batch.subspan(page, std::min<size_t>(1000, batch.size() - page)));
-          if (!counts) return gep::fail(counts.error());
-        }
-        return {};
-      });
+      const auto stored =
+          raw->in_transaction([&](gep::domain::Repositories& repositories) -> gep::Status {
+            // The import's statements hold at most one page each.
+            for (size_t page = 0; page < batch.size(); page += 1000) {
+              const auto counts = repositories.jobs().upsert_batch(
+                  batch.subspan(page, std::min<size_t>(1000, batch.size() - page)));
+              if (!counts) return gep::fail(counts.error());
+            }
+            return {};
+          });
+      if (!stored) {
+        std::fprintf(stderr, "raw upsert failed: %s\n", stored.error().message.c_str());
+        std::exit(1);
+      }
     }
   });
   return static_cast<double>(rows.size()) / seconds;
@@ -132,14 +137,18 @@ int main(int argc, char** argv) {
   for (auto& row : rows) row.id = 0;
   const double raw_page_rate = raw_batched_rate(url, "raw", rows, 1000);
   const double raw_grouped_rate =
-      raw_batched_rate(url, "raw-grouped", rows, options.records_per_transaction);
+      raw_batched_rate(url, "raw-grouped", rows, options.pages_per_transaction * 1000);
 
   // 3. The guide's loop: one autocommitted upsert per row, on a sample.
   auto single = open_fresh(url, "single");
   const size_t sample = std::min<size_t>(rows.size(), 2000);
   const double single_seconds = timed([&] {
-    for (size_t i = 0; i < sample; ++i)
-      (void)single->jobs().upsert_batch(std::span(rows).subspan(i, 1));
+    for (size_t i = 0; i < sample; ++i) {
+      if (const auto counts = single->jobs().upsert_batch(std::span(rows).subspan(i, 1)); !counts) {
+        std::fprintf(stderr, "single upsert failed: %s\n", counts.error().message.c_str());
+        std::exit(1);
+      }
+    }
   });
 
   const double import_rate = static_cast<double>(imported) / import_seconds;
@@ -164,7 +173,7 @@ int main(int argc, char** argv) {
   std::printf("%-48s %12.0f\n", "full import, jobs phase", import_jobs_rate);
   std::printf("%-48s %12.0f\n", "raw batched upsert, 1000 rows per transaction", raw_page_rate);
   std::printf("%-48s %12.0f\n",
-              ("raw batched upsert, " + std::to_string(options.records_per_transaction) +
+              ("raw batched upsert, " + std::to_string(options.pages_per_transaction * 1000) +
                " rows per transaction")
                   .c_str(),
               raw_grouped_rate);

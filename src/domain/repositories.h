@@ -92,7 +92,8 @@ class ActivityRepository : public RecordRepository<Activity> {
 class JobContactRepository {
  public:
   virtual ~JobContactRepository() = default;
-  // Replaces all links of `job_jnids` with `links` (which should only name those jobs).
+  // Deletes every link of `job_jnids`, then stores `links` (a link already stored is
+  // overwritten).
   virtual Status replace_for_jobs(std::span<const std::string> job_jnids,
                                   std::span<const JobContact> links) = 0;
   virtual Result<std::vector<JobContact>> list_for_job(std::string_view job_jnid) = 0;

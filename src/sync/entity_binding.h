@@ -33,9 +33,10 @@ struct EntityBinding<jobnimbus::Job> {
                                                    written.created_jnids.end());
     rewritten.insert(written.updated_jnids.begin(), written.updated_jnids.end());
     std::vector<domain::JobContact> links;
-    for (const auto& job : page) {
-      if (!rewritten.contains(job.jnid)) continue;
-      for (auto& link : contact_links(job)) links.push_back(std::move(link));
+    // A job listed twice in a page was stored as its last copy: its links come from that copy.
+    for (auto job = page.rbegin(); job != page.rend(); ++job) {
+      if (rewritten.erase(job->jnid) == 0) continue;
+      for (auto& link : contact_links(*job)) links.push_back(std::move(link));
     }
     return repositories.job_contacts().replace_for_jobs(written.updated_jnids, links);
   }

@@ -88,28 +88,32 @@ Result<IdChunk> next_id_page(PageSource<jobnimbus::RecordId>& source, int64_t& t
 // it and the full id listing runs only when the counts differ. That listing streams into the
 // store page by page (compared there, in SQL): the id set is never held in memory.
 template <class Repository>
-void reconcile(Repository& repository, PageSource<jobnimbus::RecordId>& source,
-               std::string_view entity, int64_t now, PullReport& report) {
+void reconcile(Repository& repository, JobNimbusGateway& gateway, jobnimbus::Entity wire,
+               Clock& clock, PullReport& report) {
   const auto local_count = repository.count(domain::Presence::active);
   if (!local_count) {
     report.errors.push_back("reconcile: " + local_count.error().message);
     return;
   }
-  const std::string skipped = "reconcile " + std::string(entity) + " skipped: ";
+  const std::string skipped = "reconcile " + std::string(jobnimbus::to_string(wire)) + " skipped: ";
   int64_t total = -1;
-  auto first = next_id_page(source, total, report);
-  if (!first) {
-    report.errors.push_back(skipped + first.error().message);
+  const auto counted = next_id_page(*gateway.ids(wire), total, report);
+  if (!counted) {
+    report.errors.push_back(skipped + counted.error().message);
     return;
   }
   if (total == *local_count) return;
-  bool first_pending = true;
+  // The listing starts on a fresh second, its cutoff: every record stored before it is older
+  // than the cutoff, and one stored while the ids are listed (a webhook's re-fetch of a record
+  // created since) is not, so this listing neither deletes nor restores it.
+  const auto now = clock.now();
+  const auto cutoff = std::chrono::floor<std::chrono::seconds>(now) + std::chrono::seconds(1);
+  clock.sleep_for(std::chrono::ceil<Duration>(cutoff - now));
+  const auto source = gateway.ids(wire);
   const domain::IdChunkSource chunks = [&]() -> Result<IdChunk> {
-    if (!first_pending) return next_id_page(source, total, report);
-    first_pending = false;
-    return std::move(*first);
+    return next_id_page(*source, total, report);
   };
-  const auto changes = repository.reconcile_presence(chunks, now);
+  const auto changes = repository.reconcile_presence(chunks, to_unix_seconds(cutoff));
   if (!changes) {
     // Never delete from a partial id set: the store changed nothing.
     report.errors.push_back(skipped + changes.error().message);
@@ -234,7 +238,8 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
 
   auto source = Binding::listing(gateway_, start);
   jobnimbus::StreamCursor last = start;
-  PagePrefetcher<Wire> pages(*source, options.max_page_attempts);
+  PagePrefetcher<Wire> pages(*source, options.max_page_attempts,
+                             std::max<size_t>(1, options.pages_per_transaction));
   // A failed fetch ends the listing; it is reported after the pages before it are stored.
   std::optional<std::string> listing_error;
   const auto take = [&](typename PagePrefetcher<Wire>::PageResult& page) -> bool {
@@ -246,26 +251,26 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
   };
   while (auto first = pages.next()) {
     if (!take(*first)) break;
-    // One transaction stores this page and every page already fetched behind it, up to the
-    // budget: each commit rewrites every index page it touched (SQLite's WAL) or waits for a
-    // flush (PostgreSQL), so fewer, larger commits write far less. The cursor of the last page
-    // stored commits with them, so a crash still resumes after exactly what was stored.
+    // One transaction stores this page and the pages already fetched behind it, up to the
+    // budget: each commit rewrites every index page it touched (SQLite's WAL) and waits for a
+    // flush, so fewer, larger commits write far less. The cursor of the last page stored commits
+    // with them, so a crash still resumes after exactly what was stored. Against a slow or
+    // rate-limited JobNimbus nothing waits, and each page commits alone.
     PullReport group;
     jobnimbus::StreamCursor group_cursor;
     int64_t group_total = 0;
     const auto stored = store_.in_transaction([&](domain::Repositories& repositories) -> Status {
       auto page = std::move(first->value());
-      size_t records_in_group = 0;
+      size_t pages_in_group = 0;
       while (true) {
         note_listing(entity, page, group);
         if (auto put =
                 store_page(repositories, page, options, to_unix_seconds(clock_.now()), group);
             !put)
           return put;
-        records_in_group += page.records.size();
         group_cursor = page.cursor;
         group_total = page.total;
-        if (records_in_group >= options.records_per_transaction) break;
+        if (++pages_in_group >= options.pages_per_transaction) break;
         auto next = pages.try_next();
         if (!next || !take(*next)) break;
         page = std::move(next->value());
@@ -278,6 +283,7 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
     if (!stored) {
       report.errors.push_back("storing " + std::string(to_string(entity)) + ": " +
                               stored.error().message);
+      if (listing_error) report.errors.push_back(*listing_error);
       return report;
     }
     report.created += group.created;
@@ -315,18 +321,16 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
 }
 
 void PullEngine::reconcile_deletes(PullEntity entity, PullReport& report) {
-  // Taken before the first id is listed: what is written after it is newer than the listing.
-  const int64_t now = to_unix_seconds(clock_.now());
-  auto source = gateway_.ids(wire_entity(entity));
+  const auto wire = wire_entity(entity);
   switch (entity) {
     case PullEntity::jobs:
-      reconcile(base(store_.jobs()), *source, to_string(entity), now, report);
+      reconcile(base(store_.jobs()), gateway_, wire, clock_, report);
       break;
     case PullEntity::contacts:
-      reconcile(store_.contacts(), *source, to_string(entity), now, report);
+      reconcile(store_.contacts(), gateway_, wire, clock_, report);
       break;
     case PullEntity::files:
-      reconcile(store_.files(), *source, to_string(entity), now, report);
+      reconcile(store_.files(), gateway_, wire, clock_, report);
       break;
   }
 }

@@ -36,9 +36,10 @@ struct PullOptions {
   // A full pull continues an interrupted one (gep seed) instead of starting over.
   bool resume_full = true;
   int max_page_attempts = 3;
-  // One transaction stores a page and the pages already fetched behind it, up to this many
-  // records; it never waits for a page (on SQLite it holds the only write lock).
-  size_t records_per_transaction = 10'000;
+  // A second thread fetches up to this many pages ahead, and one transaction stores the page in
+  // hand with those already fetched, this many pages (of up to 1000 records) at most. It never
+  // waits for a page: on SQLite it holds the only write lock.
+  size_t pages_per_transaction = 4;
   std::string trigger = "manual";
   // A job status set through gep and also changed in JobNimbus (sync/conflicts.h).
   ConflictPolicy conflict_policy = ConflictPolicy::last_write_wins;

@@ -133,6 +133,15 @@ TEST_P(RecordRepositoriesTest, JobContactLinksAreReplacedPerJob) {
   ASSERT_TRUE(db().job_contacts().replace_for_jobs(job1, replaced));
   ASSERT_EQ(db().job_contacts().list_for_job("job1")->size(), 1U);
   EXPECT_EQ(db().job_contacts().list_for_contact("con1")->size(), 1U);  // job2's link kept
+
+  // Links stored without clearing (a new job has none) overwrite one already there.
+  const std::vector<domain::JobContact> again{{"job1", "con3", false}, {"job1", "con4", true}};
+  ASSERT_TRUE(db().job_contacts().replace_for_jobs({}, again));
+  const auto merged = db().job_contacts().list_for_job("job1");
+  ASSERT_TRUE(merged) << merged.error().message;
+  ASSERT_EQ(merged->size(), 2U);
+  EXPECT_EQ(merged->front().contact_jnid, "con4");  // primary first
+  EXPECT_FALSE(merged->back().is_primary);          // con3 was primary, now is not
 }
 
 GEP_INSTANTIATE_FOR_BOTH_BACKENDS(RecordRepositoriesTest);

@@ -43,6 +43,9 @@ Status SqlJobContactRepository::replace_for_jobs(std::span<const std::string> jo
       count = next_statement_rows(rows - start, kIdsPerStatement);
       std::string sql = "INSERT INTO job_contacts (job_jnid, contact_jnid, is_primary) VALUES ";
       for (size_t i = 0; i < count; ++i) sql += i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)";
+      // A job's links are only cleared when asked (a new job has none), so a link left over
+      // from elsewhere is overwritten rather than failing the whole page.
+      sql += " ON CONFLICT (job_jnid, contact_jnid) DO UPDATE SET is_primary = excluded.is_primary";
       const auto inserted = connection.execute(
           sql,
           std::span<const sql::Value>(values).subspan(start * kLinkColumns, count * kLinkColumns));
