@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/config_values.h"
 #include "core/config_variables.h"
 #include "core/secrets.h"
 #include "core/url.h"

@@ -19,8 +19,6 @@ struct Variable {
   Apply apply;  // parses and validates the value into Config; throws ConfigError
 };
 
-[[noreturn]] void reject(const std::string& name, const std::string& problem);
-
 // In the order `gep config` and the README list them.
 const std::vector<Variable>& variables();
 
