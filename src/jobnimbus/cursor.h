@@ -11,6 +11,15 @@
 // jnid ascending, from 0, moving `after` to the last jnid of each page. jnids are unique, so the
 // order is stable and any number of records in one second is listed, never limited by the
 // 10,000-result window. A page shorter than a full one ends the second: the plan moves past it.
+//
+// Nothing promises that JobNimbus honours a `range` on a string field or a sort by jnid, so the
+// jnid plan checks itself: each answer's `count` must equal what is left of the second, and the
+// page must come in jnid order. An answer that fails (or a 400) makes the plan scan the second
+// instead, for the rest of the run: `from` offsets under date_created, ascending then descending
+// (together they reach 20,000 records past the 10,000 window), repeated while they still find
+// records (an order that changes between requests is sampled until every record came), and
+// checked against the second's `count`. A second that no method lists completely ends with a
+// warning naming it and how many records are missing, so the run cannot end SUCCESS.
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -44,6 +53,8 @@ struct PageRequest {
   std::optional<std::string> jnid_after;    // likewise, once a page of that second was read
   std::string sort_field = "date_updated";  // "jnid" inside a crowded second
   int size = 0;
+  int from = 0;             // grows only while scanning a crowded second
+  bool descending = false;  // likewise: the scan's second pass reads from the other end
 };
 
 class CursorPager {
@@ -57,6 +68,11 @@ class CursorPager {
   // For a record the parser could not use ("" when even its jnid is unreadable): inside a
   // crowded second its jnid still moves the plan past it.
   void note_unusable(const std::string& jnid);
+  // JobNimbus's `count` for the current request; call before finish_page().
+  void note_count(int64_t count) { page_count_ = count; }
+  // The current request was refused (400). Inside a crowded second listed by jnid, the plan
+  // switches to scanning it and returns true: ask begin_page() again. Otherwise false.
+  bool refuse_request();
   // `returned`: records in the answer, usable or not.
   void finish_page(size_t returned, std::vector<std::string>& warnings);
 
@@ -64,9 +80,22 @@ class CursorPager {
   const StreamCursor& cursor() const { return cursor_; }
 
  private:
-  bool in_crowded_second() const { return cursor_.after_jnid.has_value(); }
+  // A scan of one crowded second by `from` offsets (see the top of this file).
+  struct Scan {
+    std::set<std::string> delivered;  // every jnid of the second delivered so far
+    int from = 0;
+    bool descending = false;
+    int passes = 0;
+    size_t added_this_pass = 0;
+    bool order_changes = false;  // a pass after the first two still found records
+  };
+
+  bool in_crowded_second() const { return cursor_.after_jnid.has_value() || scan_.has_value(); }
   void note_jnid(const std::string& jnid);
   void leave_crowded_second();
+  void start_scan();
+  void finish_scan_page(size_t returned, std::vector<std::string>& warnings);
+  void finish_jnid_page(size_t returned, std::vector<std::string>& warnings);
 
   StreamCursor cursor_;
   int page_size_;
@@ -76,6 +105,11 @@ class CursorPager {
   std::optional<std::string> page_last_jnid_;  // the greatest jnid of a crowded-second page
   bool jnid_order_broken_ = false;             // that page was not sorted by jnid as asked
   bool done_ = false;
+  int64_t page_count_ = -1;                    // the answer's `count`; -1 when not told
+  std::optional<int64_t> expected_remaining_;  // records of the second not yet listed by jnid
+  bool jnid_plan_unusable_ = false;            // remembered for the rest of the run
+  std::optional<Scan> scan_;
+  std::set<std::string> listed_by_jnid_;  // this stream's jnid pages of the crowded second
 };
 
 }  // namespace gep::jobnimbus

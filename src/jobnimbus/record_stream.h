@@ -8,6 +8,7 @@
 //     if (!page) { /* page.error(): the stream did not move; retry next_page() or stop */ }
 //     store(page->records); save(page->cursor);   // in one transaction
 //   }
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,11 +55,16 @@ class RecordStream {
   int requests() const { return requests_; }
 
  private:
+  // Sends the pager's next request; a 400 keeps its status in the error.
+  ApiResult<Page<Record>> request(CursorPager& pager);
+
   RequestExecutor* executor_;
   Entity entity_;
   StreamOptions options_;
   CursorPager pager_;
   int requests_ = 0;
+  int64_t delivered_ = 0;             // new records delivered (and unusable ones) so far
+  std::optional<int64_t> run_total_;  // JobNimbus's count for the range, from the first answer
 };
 
 using JobStream = RecordStream<Job>;

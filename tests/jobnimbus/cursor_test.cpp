@@ -160,16 +160,45 @@ TEST(CursorPagerTest, AnySecondSizeIsListedWithoutTheResultWindow) {
   EXPECT_TRUE(warnings.empty());
 }
 
-TEST(CursorPagerTest, WarnsWhenTheJnidSortIsIgnored) {
+TEST(CursorPagerTest, AnIgnoredJnidSortTurnsThePlanIntoAScanOfTheSecond) {
   CursorPager pager(at(50, {}, ""), 2);
   std::vector<std::string> warnings;
   pager.begin_page();
   pager.admit("c", 50);
   pager.admit("a", 50);
+  pager.note_count(3);
   pager.finish_page(2, warnings);
-  ASSERT_EQ(warnings.size(), 1U);
-  EXPECT_NE(warnings[0].find("ignored the jnid sort"), std::string::npos);
-  EXPECT_EQ(pager.cursor().after_jnid, "c");
+  EXPECT_TRUE(warnings.empty());
+  // Saved meanwhile: restart the second (a scan cannot resume part-way).
+  EXPECT_FALSE(pager.cursor().after_jnid.has_value());
+  EXPECT_EQ(pager.cursor().since, 50);
+  const PageRequest scan = pager.begin_page();
+  EXPECT_EQ(scan.sort_field, "date_created");
+  EXPECT_EQ(scan.lte, 50);
+  EXPECT_EQ(scan.from, 0);
+  EXPECT_FALSE(scan.jnid_after.has_value());
+  EXPECT_FALSE(pager.admit("a", 50));  // delivered by the jnid page already
+  EXPECT_TRUE(pager.admit("b", 50));
+  pager.note_count(3);
+  pager.finish_page(2, warnings);
+  EXPECT_TRUE(warnings.empty());
+  EXPECT_EQ(pager.cursor().since, 51);  // all three came: the second is done
+}
+
+TEST(CursorPagerTest, AJnidRangeThatIsNotAppliedIsNoticedByItsCount) {
+  CursorPager pager(at(50, {}, ""), 2);
+  std::vector<std::string> warnings;
+  pager.begin_page();
+  pager.admit("a", 50);
+  pager.admit("b", 50);
+  pager.note_count(5);
+  pager.finish_page(2, warnings);
+  EXPECT_EQ(pager.begin_page().jnid_after, "b");
+  pager.admit("a", 50);
+  pager.admit("b", 50);
+  pager.note_count(5);  // 3 were left after "b": the range was dropped
+  pager.finish_page(2, warnings);
+  EXPECT_EQ(pager.begin_page().sort_field, "date_created");
 }
 
 TEST(CursorPagerTest, UnusableRecordsStillMoveTheJnidPlan) {

@@ -51,7 +51,12 @@ ScriptedReply FakeListApi::handle(const RecordedRequest& request) {
   for (const auto& clause : filter.value("must", nlohmann::json::array())) {
     if (!clause.contains("range")) continue;
     if (clause["range"].contains("jnid")) {
+      if (string_ranges_ == StringBehaviour::reject) {
+        return ScriptedReply::http(400, R"({"message":"range on a text field"})");
+      }
       jnid_gt = clause["range"]["jnid"].at("gt").get<std::string>();
+      // ignore: a text field's range matches no record
+      if (string_ranges_ == StringBehaviour::ignore) jnid_gt = "\xff\xff";
       continue;
     }
     const auto& bounds = clause["range"]["date_updated"];
@@ -65,9 +70,20 @@ ScriptedReply FakeListApi::handle(const RecordedRequest& request) {
     if (jnid_gt && record.jnid <= *jnid_gt) continue;
     matching.push_back(&record);
   }
-  if (honour_jnid_sort_ && param("sort_field", "") == "jnid") {
+  const std::string sort_field = param("sort_field", "");
+  if (sort_field == "jnid" && jnid_sort_ == StringBehaviour::reject) {
+    return ScriptedReply::http(400, R"({"message":"cannot sort on a text field"})");
+  }
+  const bool jnid_sort_applies = honour_jnid_sort_ && jnid_sort_ == StringBehaviour::honour;
+  if (sort_field == "jnid" && jnid_sort_applies) {
     std::sort(matching.begin(), matching.end(),
               [](const FakeRecord* a, const FakeRecord* b) { return a->jnid < b->jnid; });
+  } else if (sort_field == "jnid" && jnid_sort_ == StringBehaviour::ignore) {
+    std::shuffle(matching.begin(), matching.end(), random_);  // arbitrary, new on every call
+  } else if (sort_field == "date_created" && param("sort_direction", "asc") == "desc") {
+    // make_jobs gives every record the same date_created: a descending sort keeps the ties in
+    // the stored order, as Elasticsearch breaks ties by document, whatever the direction.
+    if (shuffle_ties_) std::shuffle(matching.begin(), matching.end(), random_);
   } else if (shuffle_ties_) {
     // Equal seconds come back in a different order on every call, as the real API may do.
     auto begin = matching.begin();

@@ -22,6 +22,11 @@ struct FakeRecord {
 // `count` jobs whose date_updated values come from `seconds(i)`.
 std::vector<FakeRecord> make_jobs(size_t count, const std::function<int64_t(size_t)>& seconds);
 
+// What the endpoint does with a `range` on a string field and with a sort by jnid: nothing
+// promises either (see jobnimbus-api-facts.md). ignore: the range matches nothing, the sort
+// is not applied; reject: 400.
+enum class StringBehaviour { honour, ignore, reject };
+
 class FakeListApi {
  public:
   // shuffle_ties: equal date_updated seconds come back in a new order on every call;
@@ -30,6 +35,8 @@ class FakeListApi {
               bool shuffle_ties = false, bool honour_jnid_sort = true);
   ScriptedReply handle(const RecordedRequest& request);
   int requests() const { return requests_; }
+  void set_string_ranges(StringBehaviour behaviour) { string_ranges_ = behaviour; }
+  void set_jnid_sort(StringBehaviour behaviour) { jnid_sort_ = behaviour; }
 
  private:
   std::vector<FakeRecord> records_;  // sorted by date_updated, stable
@@ -38,6 +45,8 @@ class FakeListApi {
   bool honour_jnid_sort_;
   std::mt19937 random_{12345};
   int requests_ = 0;
+  StringBehaviour string_ranges_ = StringBehaviour::honour;
+  StringBehaviour jnid_sort_ = StringBehaviour::honour;
 };
 
 }  // namespace gep::testing
