@@ -4,6 +4,8 @@
 // the import commits, and the import is held to the faster. Each trial measures all of them in
 // turn; the medians of the trials are the figures (load on a shared machine comes and goes).
 // Usage: import_bench JOBS [DATABASE_URL] [TRIALS]   (defaults: a temp SQLite file, 3 trials)
+// GEP_BENCH_STRING_MODE=honour|ignore|reject runs the sandbox with --string-ranges and
+// --string-sort set to it (default honour).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -173,6 +175,15 @@ int main(int argc, char** argv) {
 
   gep::sandbox::SandboxOptions sandbox_options;
   sandbox_options.jobs = jobs;
+  const char* mode_text = std::getenv("GEP_BENCH_STRING_MODE");
+  const auto mode = gep::sandbox::parse_string_behaviour(mode_text ? mode_text : "honour",
+                                                         "GEP_BENCH_STRING_MODE");
+  if (!mode) {
+    std::fprintf(stderr, "import_bench: %s\n", mode.error().message.c_str());
+    return 2;
+  }
+  sandbox_options.string_ranges = *mode;
+  sandbox_options.string_sort = *mode;
   gep::sandbox::SandboxServer sandbox(sandbox_options);
   if (!sandbox.start()) return 1;
 
@@ -188,16 +199,19 @@ int main(int argc, char** argv) {
   gep::sync::PullOptions options;
   options.mode = gep::sync::PullMode::full;
   const gep::Config settings = Config::load({{"DATABASE_URL", url}});
-  std::printf("store: %s%s, %lld jobs (sandbox generated in %.1fs), %d trials\n",
-              settings.database_kind == gep::DatabaseKind::sqlite ? "sqlite" : "postgres",
-              settings.database_kind == gep::DatabaseKind::sqlite
-                  ? (" (synchronous=FULL, cache " +
-                     std::string(std::getenv("SQLITE_CACHE_MB") ? std::getenv("SQLITE_CACHE_MB")
-                                                                : "default") +
-                     " MiB)")
-                        .c_str()
-                  : "",
-              static_cast<long long>(jobs), sandbox.generation_seconds(), trials);
+  std::printf(
+      "store: %s%s, %lld jobs (sandbox generated in %.1fs, string ranges and sort: %s), "
+      "%d trials\n",
+      settings.database_kind == gep::DatabaseKind::sqlite ? "sqlite" : "postgres",
+      settings.database_kind == gep::DatabaseKind::sqlite
+          ? (" (synchronous=FULL, cache " +
+             std::string(std::getenv("SQLITE_CACHE_MB") ? std::getenv("SQLITE_CACHE_MB")
+                                                        : "default") +
+             " MiB)")
+                .c_str()
+          : "",
+      static_cast<long long>(jobs), sandbox.generation_seconds(),
+      std::string(gep::sandbox::to_string(*mode)).c_str(), trials);
   std::printf(
       "rows/s per trial: import(all) import(jobs) raw(1000/tx) raw(%zu/tx) one-per-row"
       " | import(jobs)/raw  import(all)/one-per-row\n",

@@ -56,7 +56,10 @@ Status Application::start() {
   mount_routes();
   // --- Webhooks (issue 4, item 11): POST /api/v1/webhooks/jobnimbus stores each delivery; one
   // worker thread re-fetches the record from JobNimbus. Stopped in stop() and on destruction. ---
-  webhooks_ = std::make_unique<WebhookWiring>(config_, *database_, gateway_.get(), clock_);
+  // A re-fetched job is re-evaluated for QC and risk, as after a pull.
+  webhooks_ = std::make_unique<WebhookWiring>(
+      config_, *database_, gateway_.get(), clock_,
+      [this](int64_t started_at) { evaluations_->reevaluate_changed(started_at); });
   webhooks_->mount(server_->router());
   webhooks_->start();
   // --- end of webhooks ---

@@ -22,6 +22,7 @@ ImportSummary import_everything(SyncComponents& components, const Config& config
   ImportSummary summary;
   for (const auto entity :
        {sync::PullEntity::jobs, sync::PullEntity::contacts, sync::PullEntity::files}) {
+    display.start(entity);
     const auto report = components.pull->pull(entity, options);
     display.finish(report);
     summary.stored += report.created + report.updated + report.unchanged;

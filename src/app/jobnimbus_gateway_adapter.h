@@ -17,6 +17,18 @@ class JobNimbusGatewayAdapter final : public sync::JobNimbusGateway {
       const jobnimbus::StreamCursor& start) override;
   std::unique_ptr<sync::PageSource<jobnimbus::RecordId>> ids(jobnimbus::Entity entity) override;
 
+  jobnimbus::ApiResult<std::vector<jobnimbus::Job>> jobs_with_ids(
+      std::span<const std::string> jnids) override {
+    return client_.fetch_jobs_by_ids(jnids);
+  }
+  jobnimbus::ApiResult<std::vector<jobnimbus::Contact>> contacts_with_ids(
+      std::span<const std::string> jnids) override {
+    return client_.fetch_contacts_by_ids(jnids);
+  }
+  jobnimbus::ApiResult<std::vector<jobnimbus::FileRecord>> files_with_ids(
+      std::span<const std::string> jnids) override {
+    return client_.fetch_files_by_ids(jnids);
+  }
   jobnimbus::ApiResult<jobnimbus::Job> job(const std::string& jnid) override;
   jobnimbus::ApiResult<jobnimbus::Contact> contact(const std::string& jnid) override;
   jobnimbus::ApiResult<std::vector<jobnimbus::FileRecord>> job_files(

@@ -10,6 +10,8 @@ nlohmann::json to_json(const sync::PullReport& report) {
           {"updated", report.updated},
           {"unchanged", report.unchanged},
           {"deleted", report.deleted},
+          {"undeleted", report.undeleted},
+          {"repaired", report.repaired},
           {"failed", report.failed},
           {"requests", report.requests},
           {"durationMs", report.duration_ms},

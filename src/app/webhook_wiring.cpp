@@ -7,7 +7,8 @@
 namespace gep::app {
 
 WebhookWiring::WebhookWiring(const Config& config, store::Database& database,
-                             sync::JobNimbusGateway* gateway, Clock& clock)
+                             sync::JobNimbusGateway* gateway, Clock& clock,
+                             std::function<void(int64_t started_at)> after_refetch)
     : events_(store::make_webhook_event_repository(database)) {
   http::WebhookSettings settings;
   settings.secret = config.jobnimbus_webhook_secret;
@@ -17,7 +18,10 @@ WebhookWiring::WebhookWiring(const Config& config, store::Database& database,
         decode_webhook_signing_secret(config.jobnimbus_webhook_signing_secret).value_or("");
   }
   if (gateway != nullptr) {
-    processor_ = std::make_unique<sync::WebhookProcessor>(*gateway, database, *events_, clock);
+    sync::WebhookProcessorOptions options;
+    options.after_refetch = std::move(after_refetch);
+    processor_ =
+        std::make_unique<sync::WebhookProcessor>(*gateway, database, *events_, clock, options);
     worker_ = std::make_unique<sync::WebhookWorker>(*processor_, *events_);
   }
   endpoint_ = std::make_unique<http::WebhookEndpoint>(std::move(settings), *events_, clock,

@@ -1,6 +1,7 @@
 #pragma once
 // Webhooks in `gep serve`: the endpoint's event store, the re-fetch processor and its worker
 // thread, built together so that the composition root starts and stops them as one block.
+#include <functional>
 #include <memory>
 
 #include "core/clock.h"
@@ -16,9 +17,10 @@ namespace gep::app {
 class WebhookWiring {
  public:
   // `gateway` is null when JobNimbus is not configured: events are then stored and wait for a
-  // restart with an API key.
+  // restart with an API key. `after_refetch` runs after each pass that re-fetched records, with
+  // the second it began (re-evaluation).
   WebhookWiring(const Config& config, store::Database& database, sync::JobNimbusGateway* gateway,
-                Clock& clock);
+                Clock& clock, std::function<void(int64_t started_at)> after_refetch);
   ~WebhookWiring();
   WebhookWiring(const WebhookWiring&) = delete;
   WebhookWiring& operator=(const WebhookWiring&) = delete;

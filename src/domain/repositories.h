@@ -24,6 +24,9 @@ using IdChunkSource = std::function<Result<std::optional<std::vector<std::string
 struct PresenceChanges {
   int64_t deleted = 0;
   int64_t undeleted = 0;
+  // Listed ids the mirror had no row for, or only a soft-deleted row older than the listing (so
+  // its content may be stale): records to fetch again. Sorted bytewise.
+  std::vector<std::string> missing;
 };
 
 // The common shape of every mirrored JobNimbus record type, keyed by `jnid`.
@@ -34,7 +37,9 @@ class RecordRepository {
 
   // Inserts or updates by jnid, hundreds of rows per statement, atomically. A record that
   // reappears is undeleted; one with is_active=false is stored soft-deleted. When the same jnid
-  // occurs twice in `records` the last one wins and the earlier counts as unchanged.
+  // occurs twice in `records` the last one wins and the earlier counts as unchanged. A stored
+  // row whose JobNimbus date_updated is newer than the incoming copy's is kept (counted
+  // unchanged): a page fetched before a webhook's re-fetch may be stored after it.
   virtual Result<UpsertCounts> upsert_batch(std::span<const Record> records) = 0;
   virtual Result<std::optional<Record>> find_by_id(int64_t id) = 0;
   virtual Result<std::optional<Record>> find_by_jnid(std::string_view jnid) = 0;
@@ -52,7 +57,8 @@ class RecordRepository {
   // are read chunk by chunk and compared in the database, never all held in memory. When the
   // listing fails, nothing changes and its error is answered. `deleted_at` must be taken before
   // the listing starts: records written at or after it (by a webhook while the ids were listed)
-  // are newer than the listing and keep their state until the next run.
+  // are newer than the listing and keep their state until the next run. The answer also names
+  // the listed ids the mirror lacks, for the caller to fetch.
   virtual Result<PresenceChanges> reconcile_presence(const IdChunkSource& next_chunk,
                                                      int64_t deleted_at) = 0;
 };

@@ -44,6 +44,7 @@ struct SyncLog {
   int64_t updated = 0;
   int64_t unchanged = 0;
   int64_t deleted = 0;
+  int64_t repaired = 0;  // records the listing missed, fetched by id (sync/reconcile.h)
   int64_t failed = 0;
   int64_t started_at = 0;
   int64_t duration_ms = 0;

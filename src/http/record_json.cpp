@@ -88,6 +88,7 @@ nlohmann::json sync_log_json(const domain::SyncLog& log) {
           {"updated", log.updated},
           {"unchanged", log.unchanged},
           {"deleted", log.deleted},
+          {"repaired", log.repaired},
           {"failed", log.failed},
           {"durationMs", log.duration_ms},
           {"startedAt", time_or_null(log.started_at)},

@@ -36,6 +36,7 @@ void pull(sync::SyncService* sync, sync::PullEntity entity, const httplib::Reque
              {"errors", report->errors},
              {"unchanged", report->unchanged},
              {"deleted", report->deleted},
+             {"repaired", report->repaired},
              {"status", std::string(domain::to_string(report->status))},
              {"requests", report->requests},
              {"durationMs", report->duration_ms}});

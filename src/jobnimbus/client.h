@@ -3,6 +3,7 @@
 // one client serves a whole process. Streams borrow the client and must not outlive it.
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,12 @@ class JobNimbusClient {
   // The job's newest activities and tasks, to reconcile a write whose outcome is unknown.
   ApiResult<Page<Activity>> fetch_job_activities(const std::string& job_jnid, int limit = 50);
   ApiResult<Page<Task>> fetch_job_tasks(const std::string& job_jnid, int limit = 50);
+  // The records with these ids, by `terms` filters on jnid, as many ids per request as keep the
+  // URL short (proxies refuse long ones). Ids JobNimbus does not have are absent from the answer.
+  // A refused filter (400) is the caller's cue to fall back to one GET per id.
+  ApiResult<std::vector<Job>> fetch_jobs_by_ids(std::span<const std::string> jnids);
+  ApiResult<std::vector<Contact>> fetch_contacts_by_ids(std::span<const std::string> jnids);
+  ApiResult<std::vector<FileRecord>> fetch_files_by_ids(std::span<const std::string> jnids);
   // Workflows and statuses (is_closed, is_lead) of jobs and contacts.
   ApiResult<AccountSettings> fetch_account_settings();
   // One cheap authenticated request, no retries.
@@ -100,6 +107,9 @@ class JobNimbusClient {
   explicit JobNimbusClient(std::unique_ptr<RequestExecutor> executor);
   template <class Record>
   ApiResult<Page<Record>> fetch_list(std::string_view resource, const ListOptions& options);
+  template <class Record>
+  ApiResult<std::vector<Record>> fetch_by_ids(std::string_view resource,
+                                              std::span<const std::string> jnids);
   template <class Record>
   ApiResult<Record> fetch_one(std::string_view resource, const std::string& jnid);
   template <class Record>

@@ -32,6 +32,14 @@ std::string term_clause(std::string_view field, std::string_view value) {
   return clause.dump();
 }
 
+std::string terms_clause(std::string_view field, std::span<const std::string> values) {
+  nlohmann::json clause;
+  nlohmann::json listed = nlohmann::json::array();
+  for (const auto& value : values) listed.push_back(value);
+  clause["terms"][std::string(field)] = std::move(listed);
+  return clause.dump();
+}
+
 std::string range_clause(std::string_view field, std::optional<int64_t> gte,
                          std::optional<int64_t> lte) {
   nlohmann::json bounds = nlohmann::json::object();

@@ -3,6 +3,7 @@
 // filters ({"must":[...]}) URL-encoded as JobNimbus expects.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,8 @@ std::string record_path(std::string_view resource, std::string_view jnid);
 std::string url_encode(std::string_view text);
 // {"term":{"related.id":"abc"}}
 std::string term_clause(std::string_view field, std::string_view value);
+// {"terms":{"jnid":["a","b"]}}
+std::string terms_clause(std::string_view field, std::span<const std::string> values);
 // {"range":{"date_updated":{"gte":1700000000,"lte":1700000000}}}
 std::string range_clause(std::string_view field, std::optional<int64_t> gte,
                          std::optional<int64_t> lte);

@@ -141,7 +141,14 @@ void install_api_routes(httplib::Server& server, RouteContext& context) {
       send_error(response, query.error());
       return;
     }
-    send_json(response, 200, context.state.list_page(kind, *query, request_seed()));
+    const TrafficSettings settings = context.traffic.settings();
+    const auto page = context.state.list_page(kind, *query, request_seed(),
+                                              {settings.string_ranges, settings.string_sort});
+    if (!page) {
+      send_error(response, page.error());
+      return;
+    }
+    send_json(response, 200, *page);
     finish(context, response, *fault);
   });
 

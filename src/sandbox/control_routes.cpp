@@ -88,25 +88,34 @@ void install_control_routes(httplib::Server& server, RouteContext& context) {
                send_json(response, 200, to_json(traffic.settings()).dump());
              }));
 
-  server.Put("/sandbox/settings", guarded(context, [&](const Request& request, Response& response) {
-               const json body = body_of(request);
-               TrafficSettings settings = traffic.settings();
-               settings.rate_limit = body.value("rate_limit", settings.rate_limit);
-               settings.fault_rate = body.value("fault_rate", settings.fault_rate);
-               settings.latency_ms = body.value("latency_ms", settings.latency_ms);
-               if (body.contains("retry_after")) {
-                 const auto mode = parse_retry_after_mode(body["retry_after"].get<std::string>());
-                 if (!mode) return send_text(response, 400, mode.error().message);
-                 settings.retry_after = *mode;
-               }
-               if (settings.rate_limit < 0 || settings.fault_rate < 0 || settings.fault_rate > 1 ||
-                   settings.latency_ms < 0) {
-                 return send_text(response, 400,
-                                  "rate_limit >= 0, 0 <= fault_rate <= 1, latency_ms >= 0");
-               }
-               traffic.set_settings(settings);
-               send_json(response, 200, to_json(settings).dump());
-             }));
+  server.Put(
+      "/sandbox/settings", guarded(context, [&](const Request& request, Response& response) {
+        const json body = body_of(request);
+        TrafficSettings settings = traffic.settings();
+        settings.rate_limit = body.value("rate_limit", settings.rate_limit);
+        settings.fault_rate = body.value("fault_rate", settings.fault_rate);
+        settings.latency_ms = body.value("latency_ms", settings.latency_ms);
+        if (body.contains("retry_after")) {
+          const auto mode = parse_retry_after_mode(body["retry_after"].get<std::string>());
+          if (!mode) return send_text(response, 400, mode.error().message);
+          settings.retry_after = *mode;
+        }
+        for (const auto& [key, target] : {std::pair{"string_ranges", &settings.string_ranges},
+                                          std::pair{"string_sort", &settings.string_sort}}) {
+          if (!body.contains(key)) continue;
+          const auto& value = body[key];
+          const auto behaviour = parse_string_behaviour(
+              value.is_string() ? value.get<std::string>() : value.dump(), key);
+          if (!behaviour) return send_text(response, 400, behaviour.error().message);
+          *target = *behaviour;
+        }
+        if (settings.rate_limit < 0 || settings.fault_rate < 0 || settings.fault_rate > 1 ||
+            settings.latency_ms < 0) {
+          return send_text(response, 400, "rate_limit >= 0, 0 <= fault_rate <= 1, latency_ms >= 0");
+        }
+        traffic.set_settings(settings);
+        send_json(response, 200, to_json(settings).dump());
+      }));
 
   server.Post("/sandbox/faults", guarded(context, [&](const Request& request, Response& response) {
                 const json body = body_of(request);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "sandbox/crowded_seconds.h"
 #include "sandbox/generator_parts.h"
 
 namespace gep::sandbox {
@@ -389,7 +390,9 @@ Account generate_account(const GenerationSpec& spec) {
   int64_t contacts = spec.contacts < 0 ? spec.jobs : spec.contacts;
   if (spec.jobs > 0) contacts = std::max<int64_t>(contacts, 1);  // every job needs a customer
   AccountBuilder builder(spec, contacts);
-  return builder.build();
+  Account account = builder.build();
+  crowd_seconds(account, spec.crowded_seconds, spec.anchor, spec.seed);
+  return account;
 }
 
 }  // namespace gep::sandbox

@@ -19,6 +19,8 @@ struct GenerationSpec {
   uint64_t seed = 1;
   int64_t anchor = 0;  // every seeded date is before this instant
   bool status_history = true;
+  // Extra date_updated seconds, each stamped on this many jobs and as many files.
+  std::vector<int64_t> crowded_seconds;
 };
 
 struct Account {

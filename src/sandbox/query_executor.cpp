@@ -172,8 +172,9 @@ int64_t date_of(const Record& record, HotField field) {
   return field == HotField::date_updated ? record.date_updated : record.date_created;
 }
 
+// Sorts by a field without an order index; `by_text` tells whether any value compared was text.
 std::vector<Keyed> sort_generic(std::vector<const Record*> records, const std::string& field,
-                                bool ascending) {
+                                bool ascending, bool& by_text) {
   std::vector<std::pair<Scalar, const Record*>> valued;
   std::vector<const Record*> missing;
   for (const Record* record : records) {
@@ -181,6 +182,7 @@ std::vector<Keyed> sort_generic(std::vector<const Record*> records, const std::s
     if (values.empty()) {
       missing.push_back(record);
     } else {
+      by_text = by_text || values.front().type == Scalar::Type::string;
       valued.emplace_back(std::move(values.front()), record);
     }
   }
@@ -199,10 +201,32 @@ std::vector<Keyed> sort_generic(std::vector<const Record*> records, const std::s
   return ordered;
 }
 
-}  // namespace
+bool is_string_range(const Predicate& leaf) {
+  if (leaf.op != Predicate::Op::range) return false;
+  const auto textual = [](const std::optional<Scalar>& bound) {
+    return bound && bound->type == Scalar::Type::string && !bound_number(bound);
+  };
+  return textual(leaf.gte) || textual(leaf.gt) || textual(leaf.lte) || textual(leaf.lt);
+}
 
-Page run_query(const Collection& collection, const ListQuery& query, uint64_t shuffle_seed) {
-  Rng rng(shuffle_seed);
+// Applies the policy to every string range in the filter: false when one must be rejected.
+bool apply_string_ranges(Predicate& filter, StringBehaviour behaviour) {
+  if (is_string_range(filter)) {
+    if (behaviour == StringBehaviour::reject) return false;
+    Predicate nothing;  // ignored: the clause matches no record, as an unmapped field does
+    nothing.op = Predicate::Op::none_of;
+    nothing.children.emplace_back();
+    filter = std::move(nothing);
+    return true;
+  }
+  for (auto& child : filter.children) {
+    if (!apply_string_ranges(child, behaviour)) return false;
+  }
+  return true;
+}
+
+Result<Page> run_checked(const Collection& collection, const ListQuery& query, Rng& rng,
+                         StringBehaviour string_sort) {
   const HotField sort_hot =
       query.explicit_sort ? hot_field(query.sort_field) : HotField::date_created;
   const OrderedIndex* order_index = date_index(collection, sort_hot);
@@ -265,7 +289,15 @@ Page run_query(const Collection& collection, const ListQuery& query, uint64_t sh
 
   std::vector<Keyed> ordered;
   if (order_index == nullptr) {
-    ordered = sort_generic(std::move(matched), query.sort_field, query.ascending);
+    bool by_text = false;
+    ordered = sort_generic(std::move(matched), query.sort_field, query.ascending, by_text);
+    if (by_text && string_sort == StringBehaviour::reject) {
+      return fail("validation", "No mapping found for [" + query.sort_field +
+                                    "] in order to sort on: text fields are not sortable");
+    }
+    if (by_text && string_sort == StringBehaviour::ignore) {
+      for (auto& keyed : ordered) keyed.group = 0;  // one tie: shuffled whole per request
+    }
   } else {
     ordered.reserve(matched.size());
     for (const Record* record : matched) {
@@ -278,6 +310,21 @@ Page run_query(const Collection& collection, const ListQuery& query, uint64_t sh
     if (!query.ascending) std::reverse(ordered.begin(), ordered.end());
   }
   return slice_vector(ordered, query, rng, block);
+}
+
+}  // namespace
+
+Result<Page> run_query(const Collection& collection, const ListQuery& query, uint64_t shuffle_seed,
+                       StringPolicy policy) {
+  Rng rng(shuffle_seed);
+  if (policy.ranges == StringBehaviour::honour) {
+    return run_checked(collection, query, rng, policy.sort);
+  }
+  ListQuery adjusted = query;
+  if (!apply_string_ranges(adjusted.filter, policy.ranges)) {
+    return fail("validation", "failed to create query: a range on a text field is not supported");
+  }
+  return run_checked(collection, adjusted, rng, policy.sort);
 }
 
 void write_projected(std::string& out, const Record& record,

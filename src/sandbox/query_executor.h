@@ -11,6 +11,7 @@
 
 #include "sandbox/collection.h"
 #include "sandbox/query.h"
+#include "sandbox/sandbox_options.h"
 
 namespace gep::sandbox {
 
@@ -19,8 +20,16 @@ struct Page {
   std::vector<const Record*> records;
 };
 
-// `shuffle_seed` decides the order of ties for this request.
-Page run_query(const Collection& collection, const ListQuery& query, uint64_t shuffle_seed);
+// How this request treats string ranges and string sorts (see StringBehaviour).
+struct StringPolicy {
+  StringBehaviour ranges = StringBehaviour::honour;
+  StringBehaviour sort = StringBehaviour::honour;
+};
+
+// `shuffle_seed` decides the order of ties for this request. Fails (code "validation", a 400)
+// when the policy rejects a string range or a string sort the query asks for.
+Result<Page> run_query(const Collection& collection, const ListQuery& query, uint64_t shuffle_seed,
+                       StringPolicy policy = {});
 
 // {"count":N,"results":[...]} (or "activity"/"files" for those kinds), projected to `fields`.
 void write_page(std::string& out, Kind kind, const Page& page,

@@ -24,6 +24,26 @@ Result<RetryAfterMode> parse_retry_after_mode(std::string_view text) {
               "--retry-after must be yes, no or mixed (got '" + std::string(text) + "')");
 }
 
+std::string_view to_string(StringBehaviour behaviour) {
+  switch (behaviour) {
+    case StringBehaviour::honour:
+      return "honour";
+    case StringBehaviour::ignore:
+      return "ignore";
+    case StringBehaviour::reject:
+      return "reject";
+  }
+  return "honour";
+}
+
+Result<StringBehaviour> parse_string_behaviour(std::string_view text, std::string_view flag) {
+  if (text == "honour") return StringBehaviour::honour;
+  if (text == "ignore") return StringBehaviour::ignore;
+  if (text == "reject") return StringBehaviour::reject;
+  return fail("validation", std::string(flag) + " must be honour, ignore or reject (got '" +
+                                std::string(text) + "')");
+}
+
 Status validate(const SandboxOptions& options) {
   if (options.host.empty()) return fail("validation", "--host must not be empty");
   if (options.api_key.empty()) return fail("validation", "--api-key must not be empty");
@@ -47,6 +67,11 @@ Status validate(const SandboxOptions& options) {
   }
   if (options.latency_ms < 0 || options.latency_ms > 60'000) {
     return fail("validation", "--latency-ms must be between 0 and 60000");
+  }
+  for (const int64_t crowd : options.crowded_seconds) {
+    if (crowd < 1 || crowd > 2'000'000) {
+      return fail("validation", "--crowded-seconds sizes must be between 1 and 2000000");
+    }
   }
   if (options.anchor_time < 0) return fail("validation", "--anchor must be unix seconds >= 0");
   if (options.threads < 1 || options.threads > 1024) {

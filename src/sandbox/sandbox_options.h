@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/result.h"
@@ -16,6 +17,18 @@ enum class RetryAfterMode { yes, no, mixed };
 
 std::string_view to_string(RetryAfterMode mode);
 Result<RetryAfterMode> parse_retry_after_mode(std::string_view text);
+
+// What the API does with the two things the facts file leaves open: a `range` on a string field
+// (`jnid`) and a sort by a string field. Elasticsearch applies both only when the field is mapped
+// as a keyword, so a client must cope with each answer.
+//   honour: applied, comparing the text;
+//   ignore: a string range matches nothing; a string sort comes back in arbitrary order;
+//   reject: 400.
+enum class StringBehaviour { honour, ignore, reject };
+
+std::string_view to_string(StringBehaviour behaviour);
+// `flag` names the option in the error ("--string-ranges").
+Result<StringBehaviour> parse_string_behaviour(std::string_view text, std::string_view flag);
 
 struct SandboxOptions {
   std::string host = "127.0.0.1";
@@ -40,6 +53,12 @@ struct SandboxOptions {
   double fault_rate = 0.0;  // fraction of /api1 requests that fail in one of the fault kinds
   int latency_ms = 0;       // added to every /api1 request
   RetryAfterMode retry_after = RetryAfterMode::yes;
+  StringBehaviour string_ranges = StringBehaviour::honour;
+  StringBehaviour string_sort = StringBehaviour::honour;
+
+  // Extra seconds of date_updated, each shared by this many jobs and as many files (a bulk edit
+  // stamps every record it touches with one second); e.g. {12000, 1500}.
+  std::vector<int64_t> crowded_seconds;
 
   std::string state_file;  // load on start when present, save on stop; empty = in memory only
 

@@ -13,10 +13,11 @@ SandboxServer::SandboxServer(SandboxOptions options)
     : options_(std::move(options)),
       clock_(options_.clock != nullptr ? *options_.clock : static_cast<Clock&>(system_clock_)),
       state_(std::make_unique<SandboxState>(clock_, options_.seed)),
-      traffic_(std::make_unique<Traffic>(clock_,
-                                         TrafficSettings{options_.rate_limit, options_.fault_rate,
-                                                         options_.latency_ms, options_.retry_after},
-                                         options_.seed)) {}
+      traffic_(std::make_unique<Traffic>(
+          clock_,
+          TrafficSettings{options_.rate_limit, options_.fault_rate, options_.latency_ms,
+                          options_.retry_after, options_.string_ranges, options_.string_sort},
+          options_.seed)) {}
 
 SandboxServer::~SandboxServer() {
   stop();
@@ -47,6 +48,7 @@ Status SandboxServer::start() {
     spec.docs_per_job = options_.docs_per_job;
     spec.seed = options_.seed;
     spec.status_history = options_.status_history;
+    spec.crowded_seconds = options_.crowded_seconds;
     spec.anchor = options_.anchor_time != 0 ? options_.anchor_time
                                             : to_unix_seconds(clock_.now()) / 3600 * 3600;
     state_->generate(spec);

@@ -39,12 +39,13 @@ void SandboxState::generate(const GenerationSpec& spec) {
   next_contact_recid_ = account.next_contact_recid;
 }
 
-std::string SandboxState::list_page(Kind kind, const ListQuery& query,
-                                    uint64_t shuffle_seed) const {
+Result<std::string> SandboxState::list_page(Kind kind, const ListQuery& query,
+                                            uint64_t shuffle_seed, StringPolicy policy) const {
   std::string out;
   const std::shared_lock lock(mutex_);
-  const Page page = run_query(collection(kind), query, shuffle_seed);
-  write_page(out, kind, page, query.fields);
+  const auto page = run_query(collection(kind), query, shuffle_seed, policy);
+  if (!page) return fail(page.error());
+  write_page(out, kind, *page, query.fields);
   return out;
 }
 

@@ -24,6 +24,7 @@
 #include "sandbox/collection.h"
 #include "sandbox/generator.h"
 #include "sandbox/query.h"
+#include "sandbox/query_executor.h"
 #include "sandbox/record_builders.h"
 #include "sandbox/rng.h"
 
@@ -59,7 +60,9 @@ class SandboxState {
   void generate(const GenerationSpec& spec);  // replaces all content; clears the write log
 
   // --- API reads ---
-  std::string list_page(Kind kind, const ListQuery& query, uint64_t shuffle_seed) const;
+  // Fails (a 400) when `policy` rejects a string range or sort the query uses.
+  Result<std::string> list_page(Kind kind, const ListQuery& query, uint64_t shuffle_seed,
+                                StringPolicy policy = {}) const;
   std::optional<std::string> get(Kind kind, std::string_view jnid) const;
   struct FileContent {
     std::string bytes;

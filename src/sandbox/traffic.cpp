@@ -39,7 +39,9 @@ nlohmann::json to_json(const TrafficSettings& settings) {
   return {{"rate_limit", settings.rate_limit},
           {"fault_rate", settings.fault_rate},
           {"latency_ms", settings.latency_ms},
-          {"retry_after", std::string(to_string(settings.retry_after))}};
+          {"retry_after", std::string(to_string(settings.retry_after))},
+          {"string_ranges", std::string(to_string(settings.string_ranges))},
+          {"string_sort", std::string(to_string(settings.string_sort))}};
 }
 
 std::string http_date(int64_t unix_seconds) {

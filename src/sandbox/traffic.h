@@ -38,6 +38,8 @@ struct TrafficSettings {
   double fault_rate = 0;
   int latency_ms = 0;
   RetryAfterMode retry_after = RetryAfterMode::yes;
+  StringBehaviour string_ranges = StringBehaviour::honour;
+  StringBehaviour string_sort = StringBehaviour::honour;
 };
 nlohmann::json to_json(const TrafficSettings& settings);
 

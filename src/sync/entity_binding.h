@@ -2,6 +2,9 @@
 // Which gateway listing, repository and mapping serve each pulled entity, so the pull loop is
 // written once for jobs, contacts and files.
 #include <memory>
+#include <optional>
+#include <span>
+#include <string>
 #include <string_view>
 #include <unordered_set>
 
@@ -17,8 +20,16 @@ struct EntityBinding;
 template <>
 struct EntityBinding<jobnimbus::Job> {
   using Record = domain::Job;
+  static constexpr jobnimbus::Entity kEntity = jobnimbus::Entity::jobs;
   static auto listing(JobNimbusGateway& gateway, const jobnimbus::StreamCursor& start) {
     return gateway.jobs(start);
+  }
+  static auto by_ids(JobNimbusGateway& gateway, std::span<const std::string> jnids) {
+    return gateway.jobs_with_ids(jnids);
+  }
+  static std::optional<jobnimbus::ApiResult<jobnimbus::Job>> by_id(JobNimbusGateway& gateway,
+                                                                   const std::string& jnid) {
+    return gateway.job(jnid);
   }
   static domain::JobRepository& repository(domain::Repositories& repositories) {
     return repositories.jobs();
@@ -45,8 +56,16 @@ struct EntityBinding<jobnimbus::Job> {
 template <>
 struct EntityBinding<jobnimbus::Contact> {
   using Record = domain::Contact;
+  static constexpr jobnimbus::Entity kEntity = jobnimbus::Entity::contacts;
   static auto listing(JobNimbusGateway& gateway, const jobnimbus::StreamCursor& start) {
     return gateway.contacts(start);
+  }
+  static auto by_ids(JobNimbusGateway& gateway, std::span<const std::string> jnids) {
+    return gateway.contacts_with_ids(jnids);
+  }
+  static std::optional<jobnimbus::ApiResult<jobnimbus::Contact>> by_id(JobNimbusGateway& gateway,
+                                                                       const std::string& jnid) {
+    return gateway.contact(jnid);
   }
   static domain::ContactRepository& repository(domain::Repositories& repositories) {
     return repositories.contacts();
@@ -60,8 +79,17 @@ struct EntityBinding<jobnimbus::Contact> {
 template <>
 struct EntityBinding<jobnimbus::FileRecord> {
   using Record = domain::File;
+  static constexpr jobnimbus::Entity kEntity = jobnimbus::Entity::files;
   static auto listing(JobNimbusGateway& gateway, const jobnimbus::StreamCursor& start) {
     return gateway.files(start);
+  }
+  static auto by_ids(JobNimbusGateway& gateway, std::span<const std::string> jnids) {
+    return gateway.files_with_ids(jnids);
+  }
+  // GET /files/{jnid} answers the bytes, not the record: there is no single-record fallback.
+  static std::optional<jobnimbus::ApiResult<jobnimbus::FileRecord>> by_id(JobNimbusGateway&,
+                                                                          const std::string&) {
+    return std::nullopt;
   }
   static domain::FileRepository& repository(domain::Repositories& repositories) {
     return repositories.files();

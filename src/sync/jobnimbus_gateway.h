@@ -3,6 +3,7 @@
 // them and so that sync never sees a transport. It speaks the SDK's value types (records,
 // cursors, errors); src/app adapts the real JobNimbusClient to it.
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,16 @@ class JobNimbusGateway {
       const jobnimbus::StreamCursor& start) = 0;
   // Every active record's id (1000 per request), for the reconciliation of deletes.
   virtual std::unique_ptr<PageSource<jobnimbus::RecordId>> ids(jobnimbus::Entity entity) = 0;
+
+  // The active records among these ids, in batches (a `terms` filter on jnid); ids JobNimbus does
+  // not have are absent from the answer. The repair of records a listing missed uses them; a
+  // validation error means the filter was refused (fall back to job() / contact()).
+  virtual jobnimbus::ApiResult<std::vector<jobnimbus::Job>> jobs_with_ids(
+      std::span<const std::string> jnids) = 0;
+  virtual jobnimbus::ApiResult<std::vector<jobnimbus::Contact>> contacts_with_ids(
+      std::span<const std::string> jnids) = 0;
+  virtual jobnimbus::ApiResult<std::vector<jobnimbus::FileRecord>> files_with_ids(
+      std::span<const std::string> jnids) = 0;
 
   virtual jobnimbus::ApiResult<jobnimbus::Job> job(const std::string& jnid) = 0;
   virtual jobnimbus::ApiResult<jobnimbus::Contact> contact(const std::string& jnid) = 0;

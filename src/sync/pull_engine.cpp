@@ -8,6 +8,7 @@
 #include "core/logging.h"
 #include "sync/entity_binding.h"
 #include "sync/page_prefetcher.h"
+#include "sync/reconcile.h"
 #include "sync/workflow_sync.h"
 
 namespace gep::sync {
@@ -15,22 +16,6 @@ namespace {
 
 std::string full_key(PullEntity entity) {
   return std::string(to_string(entity)) + ":full";
-}
-
-jobnimbus::Entity wire_entity(PullEntity entity) {
-  switch (entity) {
-    case PullEntity::jobs:
-      return jobnimbus::Entity::jobs;
-    case PullEntity::contacts:
-      return jobnimbus::Entity::contacts;
-    case PullEntity::files:
-      return jobnimbus::Entity::files;
-  }
-  return jobnimbus::Entity::jobs;
-}
-
-domain::RecordRepository<domain::Job>& base(domain::JobRepository& repository) {
-  return repository;
 }
 
 // The saved position of `key`, when there is one to continue from.
@@ -54,73 +39,6 @@ domain::SyncCursor cursor_row(const std::string& key, const jobnimbus::StreamCur
   row.position = cursor.to_json();
   row.full_completed_at = full_completed_at;
   return row;
-}
-
-using IdChunk = std::optional<std::vector<std::string>>;
-
-// The next page of the id listing (a failed request is tried again), its end, or why the
-// listing cannot be complete. `total` takes JobNimbus's count.
-Result<IdChunk> next_id_page(PageSource<jobnimbus::RecordId>& source, int64_t& total,
-                             PullReport& report) {
-  if (source.done()) return IdChunk{};
-  for (int attempt = 1;; ++attempt) {
-    auto page = source.next_page();
-    ++report.requests;
-    if (!page) {
-      if (attempt < 3) continue;
-      return fail("incomplete", page.error().describe());
-    }
-    if (!page->warnings.empty()) {
-      // An id set with holes would delete records that exist.
-      return fail("incomplete", "the id listing was incomplete: " + page->warnings.front());
-    }
-    total = page->total;
-    std::vector<std::string> ids;
-    ids.reserve(page->records.size());
-    for (auto& id : page->records) ids.push_back(std::move(id.jnid));
-    return IdChunk{std::move(ids)};
-  }
-}
-
-// Soft-deletes the mirror's active records missing from JobNimbus and restores deleted ones that
-// are back. After a complete pull every JobNimbus record is in the mirror, so when JobNimbus's
-// count equals the mirror's active count nothing vanished: the first id page (one request) settles
-// it and the full id listing runs only when the counts differ. That listing streams into the
-// store page by page (compared there, in SQL): the id set is never held in memory.
-template <class Repository>
-void reconcile(Repository& repository, JobNimbusGateway& gateway, jobnimbus::Entity wire,
-               Clock& clock, PullReport& report) {
-  const auto local_count = repository.count(domain::Presence::active);
-  if (!local_count) {
-    report.errors.push_back("reconcile: " + local_count.error().message);
-    return;
-  }
-  const std::string skipped = "reconcile " + std::string(jobnimbus::to_string(wire)) + " skipped: ";
-  int64_t total = -1;
-  const auto counted = next_id_page(*gateway.ids(wire), total, report);
-  if (!counted) {
-    report.errors.push_back(skipped + counted.error().message);
-    return;
-  }
-  if (total == *local_count) return;
-  // The listing starts on a fresh second, its cutoff: every record stored before it is older
-  // than the cutoff, and one stored while the ids are listed (a webhook's re-fetch of a record
-  // created since) is not, so this listing neither deletes nor restores it.
-  const auto now = clock.now();
-  const auto cutoff = std::chrono::floor<std::chrono::seconds>(now) + std::chrono::seconds(1);
-  clock.sleep_for(std::chrono::ceil<Duration>(cutoff - now));
-  const auto source = gateway.ids(wire);
-  const domain::IdChunkSource chunks = [&]() -> Result<IdChunk> {
-    return next_id_page(*source, total, report);
-  };
-  const auto changes = repository.reconcile_presence(chunks, to_unix_seconds(cutoff));
-  if (!changes) {
-    // Never delete from a partial id set: the store changed nothing.
-    report.errors.push_back(skipped + changes.error().message);
-    return;
-  }
-  report.deleted = changes->deleted;
-  report.undeleted = changes->undeleted;
 }
 
 // Counts what a page of the listing says about itself: records received, records JobNimbus sent
@@ -184,18 +102,21 @@ PullReport PullEngine::pull(PullEntity entity, const PullOptions& options) {
   const int64_t started_at = to_unix_seconds(clock_.now());
   const auto started = std::chrono::steady_clock::now();
   PullReport report;
+  const auto run = [&]<class Wire>(Wire*) {
+    report = pull_records<Wire>(entity, options);
+    if (report.listing_completed && options.reconcile_deletes) reconcile<Wire>(options, report);
+  };
   switch (entity) {
     case PullEntity::jobs:
-      report = pull_records<jobnimbus::Job>(entity, options);
+      run(static_cast<jobnimbus::Job*>(nullptr));
       break;
     case PullEntity::contacts:
-      report = pull_records<jobnimbus::Contact>(entity, options);
+      run(static_cast<jobnimbus::Contact*>(nullptr));
       break;
     case PullEntity::files:
-      report = pull_records<jobnimbus::FileRecord>(entity, options);
+      run(static_cast<jobnimbus::FileRecord*>(nullptr));
       break;
   }
-  if (report.listing_completed && options.reconcile_deletes) reconcile_deletes(entity, report);
   if (entity == PullEntity::jobs) {
     // Which statuses are closed (risk) comes with the account settings: small, so every jobs
     // pull re-reads them.
@@ -242,6 +163,7 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
                              std::max<size_t>(1, options.pages_per_transaction));
   // A failed fetch ends the listing; it is reported after the pages before it are stored.
   std::optional<std::string> listing_error;
+  int64_t expected_total = 0;  // see PullProgress::total
   const auto take = [&](typename PagePrefetcher<Wire>::PageResult& page) -> bool {
     report.requests = pages.requests();
     if (page.ok()) return true;
@@ -258,18 +180,17 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
     // rate-limited JobNimbus nothing waits, and each page commits alone.
     PullReport group;
     jobnimbus::StreamCursor group_cursor;
-    int64_t group_total = 0;
     const auto stored = store_.in_transaction([&](domain::Repositories& repositories) -> Status {
       auto page = std::move(first->value());
       size_t pages_in_group = 0;
       while (true) {
+        expected_total = std::max(expected_total, report.fetched + group.fetched + page.total);
         note_listing(entity, page, group);
         if (auto put =
                 store_page(repositories, page, options, to_unix_seconds(clock_.now()), group);
             !put)
           return put;
         group_cursor = page.cursor;
-        group_total = page.total;
         if (++pages_in_group >= options.pages_per_transaction) break;
         auto next = pages.try_next();
         if (!next || !take(*next)) break;
@@ -291,7 +212,7 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
     report.unchanged += group.unchanged;
     last = group_cursor;
     if (options.on_progress) {
-      options.on_progress({entity, report.fetched, group_total, report.requests});
+      options.on_progress({entity, report.fetched, expected_total, report.requests});
     }
     if (listing_error) break;
   }
@@ -320,19 +241,17 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
   return report;
 }
 
-void PullEngine::reconcile_deletes(PullEntity entity, PullReport& report) {
-  const auto wire = wire_entity(entity);
-  switch (entity) {
-    case PullEntity::jobs:
-      reconcile(base(store_.jobs()), gateway_, wire, clock_, report);
-      break;
-    case PullEntity::contacts:
-      reconcile(store_.contacts(), gateway_, wire, clock_, report);
-      break;
-    case PullEntity::files:
-      reconcile(store_.files(), gateway_, wire, clock_, report);
-      break;
-  }
+template <class Wire>
+void PullEngine::reconcile(const PullOptions& options, PullReport& report) {
+  const StoreFetched<Wire> store_fetched = [&](const std::vector<Wire>& records) {
+    jobnimbus::StreamPage<Wire> page;
+    page.records = records;
+    PullReport written;  // counted as repaired, not as created or updated by the listing
+    return store_.in_transaction([&](domain::Repositories& repositories) {
+      return store_page(repositories, page, options, to_unix_seconds(clock_.now()), written);
+    });
+  };
+  reconcile_with_jobnimbus<Wire>(gateway_, store_, clock_, store_fetched, report);
 }
 
 void PullEngine::write_log(const PullReport& report, const PullOptions& options,
@@ -342,7 +261,9 @@ void PullEngine::write_log(const PullReport& report, const PullOptions& options,
   entry.status = report.status;
   entry.entity = std::string(to_string(report.entity));
   entry.trigger = options.trigger;
-  entry.records_affected = report.created + report.updated + report.deleted + report.undeleted;
+  entry.records_affected =
+      report.created + report.updated + report.deleted + report.undeleted + report.repaired;
+  entry.repaired = report.repaired;
   entry.fetched = report.fetched;
   entry.created = report.created;
   entry.updated = report.updated;
@@ -359,11 +280,11 @@ void PullEngine::write_log(const PullReport& report, const PullOptions& options,
     log::error("could not write the sync log: {}", appended.error().message);
   }
   log::info(
-      "pull {} {}: fetched {}, created {}, updated {}, unchanged {}, deleted {}, failed {}, "
-      "{} requests, {} ms",
+      "pull {} {}: fetched {}, created {}, updated {}, unchanged {}, deleted {}, repaired {}, "
+      "failed {}, {} requests, {} ms",
       entry.entity, domain::to_string(report.status), report.fetched, report.created,
-      report.updated, report.unchanged, report.deleted, report.failed, report.requests,
-      report.duration_ms);
+      report.updated, report.unchanged, report.deleted, report.repaired, report.failed,
+      report.requests, report.duration_ms);
 }
 
 }  // namespace gep::sync

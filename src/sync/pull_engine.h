@@ -1,7 +1,8 @@
 #pragma once
 // Pull: JobNimbus -> the mirror. Streams each entity by its (date_updated, jnid) cursor, stores
 // pages with the cursor that ends them in one transaction (a crash resumes after the last stored
-// page), and reconciles deletes by comparing id sets, since JobNimbus announces none.
+// page), then compares id sets (sync/reconcile.h): JobNimbus announces no deletes, and whatever a
+// listing missed is fetched by id.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -23,7 +24,9 @@ std::string_view to_string(PullEntity entity);  // "jobs" | "contacts" | "files"
 struct PullProgress {
   PullEntity entity = PullEntity::jobs;
   int64_t fetched = 0;
-  int64_t total = 0;  // JobNimbus's count for the latest request (remaining from the cursor)
+  // Records the listing will deliver in all, estimated from JobNimbus's latest count (records
+  // fetched before that request plus its count); never lowered during a run.
+  int64_t total = 0;
   int requests = 0;
 };
 
@@ -56,6 +59,8 @@ struct PullReport {
   int64_t unchanged = 0;
   int64_t deleted = 0;
   int64_t undeleted = 0;
+  // Records JobNimbus has that the mirror lacked (or held deleted), fetched by id and stored.
+  int64_t repaired = 0;
   int64_t failed = 0;
   int requests = 0;
   int64_t duration_ms = 0;
@@ -71,7 +76,8 @@ class PullEngine {
  private:
   template <class Wire>
   PullReport pull_records(PullEntity entity, const PullOptions& options);
-  void reconcile_deletes(PullEntity entity, PullReport& report);
+  template <class Wire>
+  void reconcile(const PullOptions& options, PullReport& report);
   void write_log(const PullReport& report, const PullOptions& options, int64_t started_at);
 
   JobNimbusGateway& gateway_;

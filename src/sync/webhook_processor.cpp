@@ -72,6 +72,7 @@ WebhookProcessor::WebhookProcessor(JobNimbusGateway& gateway, domain::DataStore&
 
 DrainReport WebhookProcessor::drain() {
   DrainReport report;
+  const int64_t started_at = to_unix_seconds(clock_.now());
   const auto pending = events_.pending(options_.batch_size);
   if (!pending) {
     log::warn("webhook: cannot read pending events: {}", pending.error().message);
@@ -109,6 +110,7 @@ DrainReport WebhookProcessor::drain() {
                 retry ? "will be retried" : domain::to_string(status), outcome.error);
     }
   }
+  if (report.processed > 0 && options_.after_refetch) options_.after_refetch(started_at);
   return report;
 }
 

@@ -6,6 +6,7 @@
 //   file -> the files of its job, re-listed (sync_job_files)
 //   activity, task -> their job re-fetched (else their contact)
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "core/clock.h"
@@ -21,6 +22,9 @@ struct WebhookProcessorOptions {
   // times in all before the event is marked failed; the scheduled sync still covers the record.
   int64_t max_attempts = 5;
   int64_t batch_size = 100;
+  // After a pass that re-fetched something, with the unix second the pass began: QC and risk
+  // re-evaluate what changed since, as after a pull.
+  std::function<void(int64_t started_at)> after_refetch;
 };
 
 struct WebhookOutcome {

@@ -234,6 +234,53 @@ TEST_P(JobRepositoryTest, SoftDeleteUndeleteAndReconcile) {
   EXPECT_TRUE((*db().jobs().find_by_jnid("job1"))->deleted_at.has_value());
 }
 
+TEST_P(JobRepositoryTest, AnOlderCopyStoredAfterANewerOneLeavesTheNewer) {
+  // A webhook's re-fetch stores the job as JobNimbus has it now...
+  auto refetched = make_job(1);
+  refetched.status_name = "Install Scheduled";
+  refetched.jn_date_updated = 1'800'000'500;
+  refetched.raw_json = R"({"jnid":"job1","status_name":"Install Scheduled"})";
+  ASSERT_TRUE(db().jobs().upsert_batch(std::vector{refetched}));
+
+  // ...then a listing page fetched before it is stored: its copy is older.
+  auto listed = make_job(1);
+  listed.status_name = "Lead";
+  listed.jn_date_updated = 1'800'000'100;
+  const auto older = db().jobs().upsert_batch(std::vector{listed});
+  ASSERT_TRUE(older) << older.error().message;
+  EXPECT_EQ(older->updated, 0);
+  EXPECT_EQ(older->unchanged, 1);
+  const auto kept = *db().jobs().find_by_jnid("job1");
+  ASSERT_TRUE(kept.has_value());
+  EXPECT_EQ(kept->status_name, "Install Scheduled");
+  EXPECT_EQ(kept->jn_date_updated, 1'800'000'500);
+
+  // A newer copy, or one of the same second, is written as usual.
+  listed.jn_date_updated = 1'800'000'500;
+  const auto same_second = db().jobs().upsert_batch(std::vector{listed});
+  ASSERT_TRUE(same_second);
+  EXPECT_EQ(same_second->updated, 1);
+  EXPECT_EQ((*db().jobs().find_by_jnid("job1"))->status_name, "Lead");
+}
+
+TEST_P(JobRepositoryTest, ReconcileNamesTheListedIdsTheMirrorLacks) {
+  ASSERT_TRUE(db().jobs().upsert_batch(make_jobs(1, 4)));
+  const std::vector<std::string> gone{"job2"};
+  ASSERT_EQ(*db().jobs().mark_deleted(gone, 1'800'000'000), 1);
+  // JobNimbus lists job1..job4 and job7, job6: job2 is held deleted, job6 and job7 are absent.
+  const auto changes = db().jobs().reconcile_presence(
+      listing({{"job1", "job2", "job7"}, {"job3", "job4", "job6"}}), 1'800'000'100);
+  ASSERT_TRUE(changes) << changes.error().message;
+  EXPECT_EQ(changes->deleted, 0);
+  EXPECT_EQ(changes->undeleted, 1);
+  EXPECT_EQ(changes->missing, (std::vector<std::string>{"job2", "job6", "job7"}));
+  // Nothing missing the next time round but what is still absent.
+  const auto again = db().jobs().reconcile_presence(
+      listing({{"job1", "job2", "job3", "job4", "job6"}}), 1'800'000'200);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->missing, (std::vector<std::string>{"job6"}));
+}
+
 TEST_P(JobRepositoryTest, HostileTextIsBoundNeverSpliced) {
   auto job = make_job(1);
   job.name = "Robert'); DROP TABLE jobs; --";

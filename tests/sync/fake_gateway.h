@@ -27,6 +27,8 @@ class FakeGateway final : public JobNimbusGateway {
   std::function<void()> during_id_listing;  // runs as each id page is served
   jobnimbus::AccountSettings settings;      // GET /account/settings
   bool fail_settings = false;
+  bool refuse_id_filters = false;  // the batch lookups by id answer 400
+  int id_lookups = 0;              // batch lookup requests, one per call
 
   std::unique_ptr<PageSource<jobnimbus::Job>> jobs(const jobnimbus::StreamCursor& start) override {
     return listing(jobs_by_id, start);
@@ -54,6 +56,18 @@ class FakeGateway final : public JobNimbusGateway {
     id_listing.warning = id_listing_warning;
     id_listing.on_page = during_id_listing;
     return source;
+  }
+  jobnimbus::ApiResult<std::vector<jobnimbus::Job>> jobs_with_ids(
+      std::span<const std::string> jnids) override {
+    return lookup(jobs_by_id, jnids);
+  }
+  jobnimbus::ApiResult<std::vector<jobnimbus::Contact>> contacts_with_ids(
+      std::span<const std::string> jnids) override {
+    return lookup(contacts_by_id, jnids);
+  }
+  jobnimbus::ApiResult<std::vector<jobnimbus::FileRecord>> files_with_ids(
+      std::span<const std::string> jnids) override {
+    return lookup(files_by_id, jnids);
   }
   jobnimbus::ApiResult<jobnimbus::Job> job(const std::string& jnid) override {
     return find(jobs_by_id, jnid);
@@ -143,6 +157,22 @@ class FakeGateway final : public JobNimbusGateway {
       return a.date_updated.value_or(0) < b.date_updated.value_or(0);
     });
     return std::make_unique<Listing<Record>>(*this, std::move(records), start);
+  }
+
+  template <class Record>
+  jobnimbus::ApiResult<std::vector<Record>> lookup(const std::map<std::string, Record>& by_id,
+                                                   std::span<const std::string> jnids) {
+    ++id_lookups;
+    if (refuse_id_filters) {
+      return fail(jobnimbus::ApiError{jobnimbus::ApiErrorKind::validation, 400,
+                                      "terms on jnid is not supported", "", std::nullopt, 1});
+    }
+    std::vector<Record> out;
+    for (const auto& jnid : jnids) {
+      const auto found = by_id.find(jnid);
+      if (found != by_id.end() && found->second.is_active) out.push_back(found->second);
+    }
+    return out;
   }
 
   template <class Record>

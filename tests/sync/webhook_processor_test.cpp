@@ -32,6 +32,18 @@ class FlakyGateway final : public JobNimbusGateway {
   std::unique_ptr<PageSource<jobnimbus::RecordId>> ids(jobnimbus::Entity entity) override {
     return inner_.ids(entity);
   }
+  jobnimbus::ApiResult<std::vector<jobnimbus::Job>> jobs_with_ids(
+      std::span<const std::string> jnids) override {
+    return inner_.jobs_with_ids(jnids);
+  }
+  jobnimbus::ApiResult<std::vector<jobnimbus::Contact>> contacts_with_ids(
+      std::span<const std::string> jnids) override {
+    return inner_.contacts_with_ids(jnids);
+  }
+  jobnimbus::ApiResult<std::vector<jobnimbus::FileRecord>> files_with_ids(
+      std::span<const std::string> jnids) override {
+    return inner_.files_with_ids(jnids);
+  }
   jobnimbus::ApiResult<jobnimbus::Job> job(const std::string& jnid) override {
     if (auto failed = next_failure()) return fail(*failed);
     return inner_.job(jnid);
@@ -76,7 +88,7 @@ class WebhookProcessorTest : public SyncFixture {
     SyncFixture::SetUp();
     events_ = store::make_webhook_event_repository(*database_);
     processor_ = std::make_unique<WebhookProcessor>(flaky_, *database_, *events_, clock_,
-                                                    WebhookProcessorOptions{3, 100});
+                                                    WebhookProcessorOptions{3, 100, {}});
     pull(PullEntity::jobs);  // the mirror holds jobs a..f, all "Sold"
   }
 
@@ -121,6 +133,25 @@ TEST_F(WebhookProcessorTest, AJobEventReFetchesTheJobInsteadOfTrustingTheBody) {
   EXPECT_EQ((*log)->trigger, "webhook");
   EXPECT_EQ((*log)->job_jnid, "b");
   EXPECT_EQ((*log)->updated, 1);
+}
+
+TEST_F(WebhookProcessorTest, APassThatReFetchedAJobAsksForItsReEvaluation) {
+  std::vector<int64_t> evaluations;
+  WebhookProcessorOptions options{3, 100, {}};
+  options.after_refetch = [&](int64_t started_at) {
+    evaluations.push_back(started_at);
+    // What the re-evaluation will read is already stored.
+    EXPECT_EQ(job("b").status_name, "Permitting");
+  };
+  WebhookProcessor processor(flaky_, *database_, *events_, clock_, options);
+  EXPECT_EQ(processor.drain().claimed, 0);
+  EXPECT_TRUE(evaluations.empty());  // nothing re-fetched, nothing to evaluate
+
+  gateway_.jobs_by_id["b"] = make_job("b", 2000, "Permitting");
+  clock_.advance(std::chrono::seconds(30));
+  deliver(R"({"jnid":"b","type":"job"})");
+  EXPECT_EQ(processor.drain().processed, 1);
+  EXPECT_EQ(evaluations, std::vector<int64_t>{1'700'000'030});
 }
 
 TEST_F(WebhookProcessorTest, ANewJobIsCreatedWithItsContactLinks) {

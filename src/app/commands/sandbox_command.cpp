@@ -19,6 +19,8 @@ struct SandboxFlags {
   sandbox::SandboxOptions options;
   int port = 0;
   std::string retry_after = "yes";
+  std::string string_ranges = "honour";
+  std::string string_sort = "honour";
   bool no_history = false;
 };
 
@@ -36,6 +38,16 @@ int run_sandbox(SandboxFlags& flags) {
     return 2;
   }
   options.retry_after = *mode;
+  const auto ranges = sandbox::parse_string_behaviour(flags.string_ranges, "--string-ranges");
+  const auto sort = sandbox::parse_string_behaviour(flags.string_sort, "--string-sort");
+  for (const auto* parsed : {&ranges, &sort}) {
+    if (!*parsed) {
+      std::fprintf(stderr, "gep sandbox: %s\n", parsed->error().message.c_str());
+      return 2;
+    }
+  }
+  options.string_ranges = *ranges;
+  options.string_sort = *sort;
   if (const auto valid = sandbox::validate(options); !valid) {
     std::fprintf(stderr, "gep sandbox: %s\n", valid.error().message.c_str());
     return 2;
@@ -126,6 +138,21 @@ void add_sandbox_command(CLI::App& root, CommandRunner& run) {
       ->add_option("--retry-after", flags->retry_after,
                    "Retry-After on 429: yes (seconds), no (absent), mixed (seconds or HTTP-date)")
       ->capture_default_str();
+  command
+      ->add_option("--string-ranges", flags->string_ranges,
+                   "A 'range' filter on a string field such as jnid: honour (compared as text), "
+                   "ignore (matches nothing), reject (400)")
+      ->capture_default_str();
+  command
+      ->add_option("--string-sort", flags->string_sort,
+                   "A sort by a string field such as jnid: honour, ignore (arbitrary order), "
+                   "reject (400)")
+      ->capture_default_str();
+  command
+      ->add_option("--crowded-seconds", o.crowded_seconds,
+                   "Extra date_updated seconds shared by this many jobs and as many files each "
+                   "(a bulk edit), e.g. --crowded-seconds 12000 1500")
+      ->expected(1, 16);
   command->add_option("--state", o.state_file,
                       "State file: loaded at start when it exists, saved on stop");
   command->add_option("--threads", o.threads, "Worker threads (one per open connection)")

@@ -63,7 +63,8 @@ void add_sync_command(CLI::App& root, CommandRunner& run) {
   command->add_flag("--full", arguments->full,
                     "List everything from the start instead of from the saved cursor");
   command->add_flag("--no-reconcile", arguments->no_reconcile,
-                    "Skip the id listing that detects records deleted in JobNimbus");
+                    "Skip the id listing that detects records deleted in JobNimbus and fetches "
+                    "those the mirror lacks");
   command->callback([&run, arguments] { run = [arguments] { return run_sync(*arguments); }; });
 }
 

@@ -37,5 +37,7 @@ extern const std::string_view kEvaluationsSqlite;
 extern const std::string_view kEvaluationsPostgres;
 extern const std::string_view kImportIndexesSqlite;
 extern const std::string_view kImportIndexesPostgres;
+extern const std::string_view kSyncRepairsSqlite;
+extern const std::string_view kSyncRepairsPostgres;
 
 }  // namespace gep::store::migrations

@@ -95,6 +95,11 @@ std::string RecordTable::upsert_sql(size_t rows, sql::Dialect dialect) const {
     sql += row;
   }
   sql += " ON CONFLICT (jnid) DO UPDATE SET " + update_clause_ + " WHERE ";
+  // Older never overwrites newer: a page fetched before a webhook's re-fetch but stored after it
+  // leaves the re-fetched row (a copy with no date is taken as it comes).
+  const std::string stored_date = name_ + ".jn_date_updated";
+  sql += "(" + stored_date + " IS NULL OR excluded.jn_date_updated IS NULL OR " + stored_date +
+         " <= excluded.jn_date_updated) AND (";
   // Only rows whose content or deleted state differ are written (and returned).
   const std::string_view distinct =
       dialect == sql::Dialect::postgres ? " IS DISTINCT FROM " : " IS NOT ";
@@ -103,7 +108,7 @@ std::string RecordTable::upsert_sql(size_t rows, sql::Dialect dialect) const {
            std::string(content_[i]) + " OR ";
   }
   sql += "(" + name_ +
-         ".deleted_at IS NULL) <> (excluded.deleted_at IS NULL) RETURNING revision, jnid";
+         ".deleted_at IS NULL) <> (excluded.deleted_at IS NULL)) RETURNING revision, jnid";
   return sql;
 }
 
@@ -187,6 +192,14 @@ Result<domain::PresenceChanges> apply_presence(sql::Connection& connection,
   domain::PresenceChanges changes;
   // `deleted_at` is also when the id listing began: a row written since (a webhook's re-fetch)
   // may be newer than the listing, so it is left for the next run to judge.
+  const auto missing = connection.query(
+      "SELECT p.jnid FROM " + present + " p LEFT JOIN " + name + " t ON t.jnid = p.jnid " +
+          "WHERE t.jnid IS NULL OR (t.deleted_at IS NOT NULL AND t.updated_at < ?)",
+      {sql::Value{deleted_at}});
+  if (!missing) return fail(missing.error());
+  changes.missing.reserve(missing->size());
+  for (const auto& row : *missing) changes.missing.push_back(row.text(0));
+  std::sort(changes.missing.begin(), changes.missing.end());
   const auto undeleted = connection.execute(
       "UPDATE " + name +
           " SET deleted_at = NULL, updated_at = ? WHERE deleted_at IS NOT NULL AND updated_at < ? "

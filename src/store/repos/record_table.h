@@ -49,7 +49,8 @@ Result<int64_t> mark_deleted(sql::Connection& connection, const RecordTable& tab
 Result<int64_t> undelete(sql::Connection& connection, const RecordTable& table,
                          std::span<const std::string> jnids, int64_t now);
 // RecordRepository::reconcile_presence: the listed ids go into a temporary table a chunk at a
-// time, then two UPDATEs diff it against the table in one transaction.
+// time, then one SELECT (the ids the table lacks) and two UPDATEs diff it against the table in one
+// transaction.
 Result<domain::PresenceChanges> reconcile_presence(sql::Connection& connection,
                                                    const RecordTable& table,
                                                    const domain::IdChunkSource& next_chunk,

@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view kColumns =
     "id, job_id, job_jnid, sync_type, status, entity, trigger_source, records_affected, "
     "error_message, errors_json, fetched, created, updated, unchanged, deleted, failed, "
-    "started_at, duration_ms, created_at";
+    "started_at, duration_ms, created_at, repaired";
 constexpr std::string_view kNewestFirst = " ORDER BY created_at DESC, id DESC";
 
 domain::SyncLog log_from(const sql::Row& row) {
@@ -35,6 +35,7 @@ domain::SyncLog log_from(const sql::Row& row) {
   log.started_at = read.integer();
   log.duration_ms = read.integer();
   log.created_at = read.integer();
+  log.repaired = read.integer();
   return log;
 }
 
@@ -59,13 +60,14 @@ Result<int64_t> SqlSyncLogRepository::append(const domain::SyncLog& log) {
       sql::Value{log.failed},
       sql::zero_as_null(log.started_at),
       sql::Value{log.duration_ms},
-      sql::Value{log.created_at != 0 ? log.created_at : source_.now()}};
+      sql::Value{log.created_at != 0 ? log.created_at : source_.now()},
+      sql::Value{log.repaired}};
   return run_on<int64_t>(source_, true, [&](sql::Connection& connection) -> Result<int64_t> {
     const auto rows = connection.query(
         "INSERT INTO sync_logs (job_id, job_jnid, sync_type, status, entity, trigger_source, "
         "records_affected, error_message, errors_json, fetched, created, updated, unchanged, "
-        "deleted, failed, started_at, duration_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "deleted, failed, started_at, duration_ms, created_at, repaired) VALUES (?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         params);
     if (!rows) return fail(rows.error());
     if (rows->empty()) return fail("internal", "sync log insert returned no id");
