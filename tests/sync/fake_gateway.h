@@ -24,6 +24,10 @@ class FakeGateway final : public JobNimbusGateway {
   std::atomic<int> pages_served = 0;
   std::vector<std::string> unusable_jnids;  // served as skipped records
   std::string id_listing_warning;           // put on every page of the id listing when set
+  // Left out of the record listings, which then warn with `unlistable_warning` (as a crowded
+  // second no paging method can list does); the id listing still has them.
+  std::vector<std::string> unlistable_jnids;
+  std::string unlistable_warning = "date_updated 1002 holds 3 records; 1 could not be listed";
   std::function<void()> during_id_listing;  // runs as each id page is served
   jobnimbus::AccountSettings settings;      // GET /account/settings
   bool fail_settings = false;
@@ -147,16 +151,24 @@ class FakeGateway final : public JobNimbusGateway {
   std::unique_ptr<PageSource<Record>> listing(const std::map<std::string, Record>& by_id,
                                               const jobnimbus::StreamCursor& start) {
     std::vector<Record> records;
+    bool left_out = false;
     for (const auto& [jnid, record] : by_id) {
       if constexpr (requires { record.is_active; }) {
         if (!record.is_active) continue;
+        if (std::find(unlistable_jnids.begin(), unlistable_jnids.end(), jnid) !=
+            unlistable_jnids.end()) {
+          left_out = true;
+          continue;
+        }
       }
       records.push_back(record);
     }
     std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
       return a.date_updated.value_or(0) < b.date_updated.value_or(0);
     });
-    return std::make_unique<Listing<Record>>(*this, std::move(records), start);
+    auto source = std::make_unique<Listing<Record>>(*this, std::move(records), start);
+    if (left_out) source->warning = unlistable_warning;
+    return source;
   }
 
   template <class Record>

@@ -56,6 +56,26 @@ TEST_F(ReconcileTest, RecordsTheListingMissedAreFetchedByIdAndCountedRepaired) {
   EXPECT_EQ(gateway_.id_lookups, 1);
 }
 
+TEST_F(ReconcileTest, ASecondThatCannotBeListedEndsPartialNamedAndIsRepaired) {
+  // The listing cannot reach job d (a crowded second past every paging method) and says so.
+  gateway_.unlistable_jnids = {"d"};
+  const PullReport seed = pull(PullEntity::jobs, PullMode::full);
+  EXPECT_EQ(seed.status, domain::SyncStatus::partial);
+  ASSERT_FALSE(seed.errors.empty());
+  EXPECT_EQ(seed.errors.front(),
+            "listing jobs: date_updated 1002 holds 3 records; 1 could not be listed");
+  // The id listing has it, so the same run fetched it by id: the mirror is complete already.
+  EXPECT_EQ(seed.repaired, 1);
+  EXPECT_TRUE((*database_->jobs().find_by_jnid("d")).has_value());
+
+  // JobNimbus now lists it again: the next run succeeds and the mirror equals JobNimbus.
+  gateway_.unlistable_jnids.clear();
+  const PullReport next = pull(PullEntity::jobs);
+  EXPECT_EQ(next.status, domain::SyncStatus::success) << ::testing::PrintToString(next.errors);
+  EXPECT_EQ(*database_->jobs().list_jnids(domain::Presence::active),
+            (std::vector<std::string>{"a", "b", "c", "d", "e", "f"}));
+}
+
 TEST_F(ReconcileTest, RowsLostBehindGepsBackAreRestoredByOneRun) {
   for (int n = 0; n < 4; ++n) {
     const std::string id = "ct" + std::to_string(n);
