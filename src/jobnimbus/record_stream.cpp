@@ -34,7 +34,7 @@ RecordStream<Record>::RecordStream(RequestExecutor& executor, Entity entity, Str
 
 template <class Record>
 ApiResult<StreamPage<Record>> RecordStream<Record>::next_page() {
-  if (pager_.done()) return StreamPage<Record>{{}, {}, {}, pager_.cursor(), 0};
+  if (pager_.done()) return StreamPage<Record>{{}, {}, {}, pager_.cursor(), 0, std::nullopt};
   // Work on a copy so that a failed request leaves the stream exactly where it was.
   CursorPager pager = pager_;
   auto response = request(pager);
@@ -63,6 +63,9 @@ ApiResult<StreamPage<Record>> RecordStream<Record>::next_page() {
     out.warnings.push_back(fmt::format(
         "the listing delivered {} records of the {} JobNimbus counted from date_updated {}",
         delivered_, *run_total_, options_.start.since));
+  }
+  if (run_total_) {
+    out.expected_total = *run_total_ - static_cast<int64_t>(options_.start.seen_at_since.size());
   }
   out.skipped = std::move(page.skipped);
   out.cursor = pager.cursor();

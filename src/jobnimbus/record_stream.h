@@ -38,6 +38,9 @@ struct StreamPage {
   std::vector<std::string> warnings;   // e.g. the API ignored the sort asked for
   StreamCursor cursor;                 // where the stream resumes after this page: persist it
   int64_t total = 0;                   // JobNimbus's count for this request
+  // Records the whole listing should deliver: JobNimbus's count for its range at the start, less
+  // those the start cursor had already delivered. Unknown when it resumed inside a crowded second.
+  std::optional<int64_t> expected_total;
 };
 
 // Record is Job, Contact, FileRecord, Task, Activity or RecordId (an id-only listing).

@@ -184,7 +184,9 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
       auto page = std::move(first->value());
       size_t pages_in_group = 0;
       while (true) {
-        expected_total = std::max(expected_total, report.fetched + group.fetched + page.total);
+        expected_total =
+            std::max(expected_total,
+                     page.expected_total.value_or(report.fetched + group.fetched + page.total));
         note_listing(entity, page, group);
         if (auto put =
                 store_page(repositories, page, options, to_unix_seconds(clock_.now()), group);

@@ -24,8 +24,9 @@ std::string_view to_string(PullEntity entity);  // "jobs" | "contacts" | "files"
 struct PullProgress {
   PullEntity entity = PullEntity::jobs;
   int64_t fetched = 0;
-  // Records the listing will deliver in all, estimated from JobNimbus's latest count (records
-  // fetched before that request plus its count); never lowered during a run.
+  // Records the listing will deliver in all: JobNimbus's count for its range at the start (or,
+  // resuming inside a crowded second, what was fetched before the latest request plus its
+  // count); never lowered during a run.
   int64_t total = 0;
   int requests = 0;
 };

@@ -78,6 +78,33 @@ TEST_F(StreamTest, PastTheResultWindow) {
   EXPECT_LE(drained.requests, 13);
 }
 
+TEST_F(StreamTest, EveryPageTellsHowManyTheWholeListingShouldDeliver) {
+  // Pairs of records per second: later requests count only what is left of the range.
+  serve(make_jobs(2'500, [](size_t i) { return 1'700'000'000 + static_cast<int64_t>(i / 2); }));
+  auto stream = client->stream_jobs();
+  std::vector<int64_t> expected;
+  std::vector<int64_t> counts;
+  while (!stream.done()) {
+    const auto page = stream.next_page();
+    ASSERT_TRUE(page.ok());
+    ASSERT_TRUE(page->expected_total.has_value());
+    expected.push_back(*page->expected_total);
+    counts.push_back(page->total);
+  }
+  ASSERT_GE(expected.size(), 3U);
+  for (const int64_t total : expected) EXPECT_EQ(total, 2'500);
+  EXPECT_LT(counts[1], 2'500);  // what the previous estimate (fetched + count) misread
+
+  // Resumed from a cursor holding records of its second: those are not expected again.
+  jobnimbus::StreamOptions options;
+  options.start.since = 1'700'000'000;
+  options.start.seen_at_since = {"job0"};
+  auto resumed = client->stream_jobs(options);
+  const auto first = resumed.next_page();
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->expected_total, 2'499);
+}
+
 TEST_F(StreamTest, EqualSecondsAcrossPageBoundariesInShiftingOrder) {
   // Clusters of 1 to 7 records per second, page size 10: clusters straddle most boundaries, and
   // the fake reorders equal seconds on every call.
