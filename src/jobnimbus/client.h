@@ -108,6 +108,8 @@ class JobNimbusClient {
   template <class Record>
   ApiResult<Page<Record>> fetch_list(std::string_view resource, const ListOptions& options);
   template <class Record>
+  ApiResult<Page<Record>> fetch_page(std::string_view resource, const ListQuery& query);
+  template <class Record>
   ApiResult<std::vector<Record>> fetch_by_ids(std::string_view resource,
                                               std::span<const std::string> jnids);
   template <class Record>
