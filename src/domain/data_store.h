@@ -3,6 +3,7 @@
 // them in one transaction (the sync engine stores a page and its cursor atomically).
 #include <functional>
 
+#include "core/clock.h"
 #include "core/result.h"
 #include "domain/evaluations.h"
 #include "domain/outbox.h"
@@ -34,6 +35,9 @@ class DataStore : public Repositories {
   // throws. Inside, use only the repositories it is given (they share the transaction); a failed
   // call on them undoes only itself, so work may log a bad record and go on.
   virtual Status in_transaction(const std::function<Status(Repositories&)>& work) = 0;
+  // The time the store stamps rows with (updated_at): on PostgreSQL the server's, shared by
+  // every instance, so a cut-off compared against updated_at means the same whoever took it.
+  virtual TimePoint stored_time() const = 0;
 };
 
 }  // namespace gep::domain

@@ -36,7 +36,6 @@ void log_skipped(std::string_view what, const std::vector<SkippedRecord>& skippe
   }
 }
 
-
 // Common proxies refuse request lines beyond 8 KiB; the filter stays well inside that.
 constexpr size_t kMaxIdFilterBytes = 6000;
 // Per id: its quotes (%22 twice) and the comma (%2C) around it, URL-encoded.

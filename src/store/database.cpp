@@ -7,6 +7,7 @@
 #include "store/migrations/migration.h"
 #include "store/postgres/pg_connection.h"
 #include "store/repos/sql_repositories.h"
+#include "store/server_clock.h"
 #include "store/sqlite/sqlite_connection.h"
 
 namespace gep::store {
@@ -61,10 +62,12 @@ DatabaseOptions database_options(const Config& config) {
   return options;
 }
 
-Database::Database(sql::Dialect dialect, std::unique_ptr<sql::Pool> pool, const Clock* clock)
+Database::Database(sql::Dialect dialect, std::unique_ptr<sql::Pool> pool, const Clock* clock,
+                   std::unique_ptr<Clock> owned_clock)
     : dialect_(dialect),
-      system_clock_(clock == nullptr ? std::make_unique<SystemClock>() : nullptr),
-      clock_(clock == nullptr ? *system_clock_ : *clock),
+      owned_clock_(owned_clock != nullptr || clock != nullptr ? std::move(owned_clock)
+                                                              : std::make_unique<SystemClock>()),
+      clock_(owned_clock_ != nullptr ? *owned_clock_ : *clock),
       pool_(std::move(pool)),
       source_(std::make_unique<PooledSource>(*pool_, clock_)),
       repositories_(std::make_unique<SqlRepositories>(*source_)) {}
@@ -168,7 +171,14 @@ Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options) 
   const auto dialect = postgres ? sql::Dialect::postgres : sql::Dialect::sqlite;
   log::info("database: {} {}", postgres ? "postgres" : "sqlite",
             postgres ? describe_postgres(options.postgres_url) : options.sqlite_path);
-  return std::unique_ptr<Database>(new Database(dialect, std::move(pool), options.clock));
+  std::unique_ptr<Clock> server_clock;
+  if (postgres && (options.clock == nullptr || options.server_clock)) {
+    auto connection = pool->open_dedicated();
+    if (!connection) return fail(connection.error());
+    server_clock = std::make_unique<ServerClock>(std::move(connection.value()));
+  }
+  return std::unique_ptr<Database>(
+      new Database(dialect, std::move(pool), options.clock, std::move(server_clock)));
 }
 
 Result<std::unique_ptr<Database>> open_database(const Config& config) {

@@ -28,7 +28,10 @@ struct DatabaseOptions {
   int pool_size = 8;
   int sqlite_busy_timeout_ms = 5000;
   int sqlite_cache_mb = 16;
-  const Clock* clock = nullptr;  // the system clock when null; must outlive the Database
+  // The clock of stored timestamps: the system clock when null (on PostgreSQL, the server's: see
+  // store/server_clock.h). Must outlive the Database.
+  const Clock* clock = nullptr;
+  bool server_clock = false;  // PostgreSQL: the server's clock even when `clock` is set (tests)
 };
 
 DatabaseOptions database_options(const Config& config);
@@ -68,6 +71,7 @@ class Database final : public domain::DataStore {
   domain::EvaluationInputRepository& evaluation_inputs() override;
 
   Status in_transaction(const std::function<Status(domain::Repositories&)>& work) override;
+  TimePoint stored_time() const override { return clock_.now(); }
 
   // For store code of later issues (outbox, users, ...) and for tests.
   sql::Pool& pool() { return *pool_; }
@@ -79,10 +83,11 @@ class Database final : public domain::DataStore {
 
  private:
   friend Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options);
-  Database(sql::Dialect dialect, std::unique_ptr<sql::Pool> pool, const Clock* clock);
+  Database(sql::Dialect dialect, std::unique_ptr<sql::Pool> pool, const Clock* clock,
+           std::unique_ptr<Clock> owned_clock);
 
   sql::Dialect dialect_;
-  std::unique_ptr<SystemClock> system_clock_;
+  std::unique_ptr<Clock> owned_clock_;
   const Clock& clock_;
   std::unique_ptr<sql::Pool> pool_;
   std::unique_ptr<PooledSource> source_;

@@ -103,8 +103,10 @@ void reconcile_with_jobnimbus(JobNimbusGateway& gateway, domain::DataStore& stor
   if (total == *local_count) return;
   // The listing starts on a fresh second, its cutoff: every record stored before it is older
   // than the cutoff, and one stored while the ids are listed (a webhook's re-fetch of a record
-  // created since) is not, so this listing neither deletes nor restores it.
-  const auto now = clock.now();
+  // created since) is not, so this listing neither deletes nor restores it. The cutoff is read
+  // from the clock that stamps the rows (the database server's on PostgreSQL), never from this
+  // instance's: another instance's webhook may have stored the row.
+  const auto now = store.stored_time();
   const auto cutoff = std::chrono::floor<std::chrono::seconds>(now) + std::chrono::seconds(1);
   clock.sleep_for(std::chrono::ceil<Duration>(cutoff - now));
   const auto source = gateway.ids(wire);

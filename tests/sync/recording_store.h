@@ -21,6 +21,7 @@ class RecordingStore final : public domain::DataStore {
     return done;
   }
 
+  TimePoint stored_time() const override { return inner_.stored_time(); }
   domain::JobRepository& jobs() override { return inner_.jobs(); }
   domain::ContactRepository& contacts() override { return inner_.contacts(); }
   domain::JobContactRepository& job_contacts() override { return inner_.job_contacts(); }
