@@ -65,8 +65,7 @@ DatabaseOptions database_options(const Config& config) {
 Database::Database(sql::Dialect dialect, std::unique_ptr<sql::Pool> pool, const Clock* clock,
                    std::unique_ptr<Clock> owned_clock)
     : dialect_(dialect),
-      owned_clock_(owned_clock != nullptr || clock != nullptr ? std::move(owned_clock)
-                                                              : std::make_unique<SystemClock>()),
+      owned_clock_(std::move(owned_clock)),
       clock_(owned_clock_ != nullptr ? *owned_clock_ : *clock),
       pool_(std::move(pool)),
       source_(std::make_unique<PooledSource>(*pool_, clock_)),
@@ -171,14 +170,17 @@ Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options) 
   const auto dialect = postgres ? sql::Dialect::postgres : sql::Dialect::sqlite;
   log::info("database: {} {}", postgres ? "postgres" : "sqlite",
             postgres ? describe_postgres(options.postgres_url) : options.sqlite_path);
-  std::unique_ptr<Clock> server_clock;
+  // The clock the Database owns, when it does not use the one it was given.
+  std::unique_ptr<Clock> owned_clock;
   if (postgres && (options.clock == nullptr || options.server_clock)) {
     auto connection = pool->open_dedicated();
     if (!connection) return fail(connection.error());
-    server_clock = std::make_unique<ServerClock>(std::move(connection.value()));
+    owned_clock = std::make_unique<ServerClock>(std::move(connection.value()));
+  } else if (options.clock == nullptr) {
+    owned_clock = std::make_unique<SystemClock>();
   }
   return std::unique_ptr<Database>(
-      new Database(dialect, std::move(pool), options.clock, std::move(server_clock)));
+      new Database(dialect, std::move(pool), options.clock, std::move(owned_clock)));
 }
 
 Result<std::unique_ptr<Database>> open_database(const Config& config) {

@@ -245,9 +245,9 @@ PullReport PullEngine::pull_records(PullEntity entity, const PullOptions& option
 
 template <class Wire>
 void PullEngine::reconcile(const PullOptions& options, PullReport& report) {
-  const StoreFetched<Wire> store_fetched = [&](const std::vector<Wire>& records) {
+  const StoreFetched<Wire> store_fetched = [&](std::vector<Wire> records) {
     jobnimbus::StreamPage<Wire> page;
-    page.records = records;
+    page.records = std::move(records);
     PullReport written;  // counted as repaired, not as created or updated by the listing
     return store_.in_transaction([&](domain::Repositories& repositories) {
       return store_page(repositories, page, options, to_unix_seconds(clock_.now()), written);

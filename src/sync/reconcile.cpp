@@ -70,11 +70,12 @@ void repair(JobNimbusGateway& gateway, const std::vector<std::string>& missing,
     return;
   }
   if (fetched->empty()) return;
-  if (const Status stored = store_fetched(*fetched); !stored) {
+  const auto count = static_cast<int64_t>(fetched->size());
+  if (const Status stored = store_fetched(std::move(fetched).value()); !stored) {
     report.errors.push_back(what + stored.error().message);
     return;
   }
-  report.repaired += static_cast<int64_t>(fetched->size());
+  report.repaired += count;
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ namespace gep::sync {
 
 // Stores records fetched by id, as a listing's page is stored (one transaction).
 template <class Wire>
-using StoreFetched = std::function<Status(const std::vector<Wire>& records)>;
+using StoreFetched = std::function<Status(std::vector<Wire> records)>;
 
 // Adds what it did to `report`: deleted, undeleted, repaired, requests, errors. Wire is
 // jobnimbus::Job, Contact or FileRecord.
