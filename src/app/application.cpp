@@ -1,5 +1,7 @@
 #include "app/application.h"
 
+#include <algorithm>
+
 #include "app/access_wiring.h"
 #include "app/evaluation_wiring.h"
 #include "app/jobnimbus_gateway_adapter.h"
@@ -48,8 +50,17 @@ Status Application::start() {
   http::ServerOptions options;
   options.host = config_.host;
   options.port = config_.port;
-  options.threads = config_.http_threads;
-  options.max_body_bytes = config_.http_max_body_bytes;
+  options.max_upload_bytes = config_.http_max_body_bytes;
+  net::ServerLimits& limits = options.limits;
+  limits.worker_threads = config_.http_threads;
+  limits.io_threads = config_.http_io_threads;
+  // HTTP_MAX_BODY_BYTES caps every body; the JSON limit is the smaller of the two.
+  limits.max_body_bytes = std::min(config_.http_max_json_body_bytes, config_.http_max_body_bytes);
+  limits.max_connections = static_cast<size_t>(config_.http_max_connections);
+  limits.max_connections_per_client = static_cast<size_t>(config_.http_max_connections_per_client);
+  limits.header_timeout = std::chrono::seconds(config_.http_header_timeout_seconds);
+  limits.min_body_bytes_per_second = config_.http_body_min_bytes_per_second;
+  limits.idle_timeout = std::chrono::seconds(config_.http_keep_alive_seconds);
   options.embed_frame_ancestors = config_.embed_allowed_origins;
   access_ = std::make_unique<AccessWiring>(config_, *database_, clock_);
   server_ = std::make_unique<http::HttpServer>(options, access_->internal_guard());

@@ -9,6 +9,7 @@
 
 #include "app/application.h"
 #include "core/logging.h"
+#include "net/server.h"
 
 namespace gep::app {
 
@@ -25,6 +26,10 @@ int serve_until_signal(const Config& config, const sigset_t& signals) {
   for (const auto& name : config.generated_secrets) {
     log::warn("{} is not set; generated a random one for this process (set it in .env to keep it)",
               name);
+  }
+  const uint64_t open_files = net::raise_open_file_limit();
+  if (open_files < 4096) {
+    log::warn("the open-file limit is {}: at most that many connections can be open", open_files);
   }
   Application application(config);
   if (const auto started = application.start(); !started) {

@@ -37,6 +37,13 @@ struct Config {
   LogFormat log_format = LogFormat::text;
   int64_t http_max_body_bytes = 0;
   int http_threads = 0;
+  int64_t http_max_json_body_bytes = 0;
+  int http_io_threads = 0;
+  int http_max_connections = 0;
+  int http_max_connections_per_client = 0;
+  int http_header_timeout_seconds = 0;
+  int64_t http_body_min_bytes_per_second = 0;
+  int http_keep_alive_seconds = 0;
 
   std::string jobnimbus_base_url;
   std::string jobnimbus_api_key;

@@ -51,14 +51,56 @@ const std::vector<Variable>& variables() {
          c.log_format = parse_choice("LOG_FORMAT", v, {"text", "json"}) == "json" ? LogFormat::json
                                                                                   : LogFormat::text;
        }},
-      {"HTTP_MAX_BODY_BYTES", "26214400", "Largest request body accepted; larger ones answer 413.",
-       false,
+      {"HTTP_MAX_BODY_BYTES", "26214400",
+       "Largest upload (attachment routes); larger ones answer 413, chunked or not.", false,
        [](Config& c, const std::string& v) {
          c.http_max_body_bytes = parse_integer("HTTP_MAX_BODY_BYTES", v, 1024, int64_t{1} << 31);
        }},
-      {"HTTP_THREADS", "32", "Worker threads of the HTTP server (one per open connection).", false,
+      {"HTTP_MAX_JSON_BODY_BYTES", "1048576",
+       "Largest body of every other route (JSON, forms, webhooks); larger ones answer 413.", false,
+       [](Config& c, const std::string& v) {
+         c.http_max_json_body_bytes =
+             parse_integer("HTTP_MAX_JSON_BODY_BYTES", v, 1024, int64_t{1} << 31);
+       }},
+      {"HTTP_THREADS", "32",
+       "Worker threads that run handlers (database, JobNimbus calls); connections do not hold "
+       "them.",
+       false,
        [](Config& c, const std::string& v) {
          c.http_threads = parse_int("HTTP_THREADS", v, 2, 1024);
+       }},
+      {"HTTP_IO_THREADS", "2", "Threads that accept, read and write connections.", false,
+       [](Config& c, const std::string& v) {
+         c.http_io_threads = parse_int("HTTP_IO_THREADS", v, 1, 64);
+       }},
+      {"HTTP_MAX_CONNECTIONS", "10000",
+       "Open connections in all; past it a new connection gets 503 and is closed.", false,
+       [](Config& c, const std::string& v) {
+         c.http_max_connections = parse_int("HTTP_MAX_CONNECTIONS", v, 16, 1000000);
+       }},
+      {"HTTP_MAX_CONNECTIONS_PER_CLIENT", "1000",
+       "Open connections from one client address (behind a proxy: the proxy's); past it 503.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.http_max_connections_per_client =
+             parse_int("HTTP_MAX_CONNECTIONS_PER_CLIENT", v, 1, 1000000);
+       }},
+      {"HTTP_HEADER_TIMEOUT_SECONDS", "10",
+       "Time a client has to send a request's whole header, however slowly; then it is closed.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.http_header_timeout_seconds = parse_int("HTTP_HEADER_TIMEOUT_SECONDS", v, 1, 600);
+       }},
+      {"HTTP_BODY_MIN_BYTES_PER_SECOND", "16384",
+       "After a 10 s grace, a body slower than this is cut (408).", false,
+       [](Config& c, const std::string& v) {
+         c.http_body_min_bytes_per_second =
+             parse_integer("HTTP_BODY_MIN_BYTES_PER_SECOND", v, 1, int64_t{1} << 31);
+       }},
+      {"HTTP_KEEP_ALIVE_SECONDS", "30", "Idle time after which a keep-alive connection closes.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.http_keep_alive_seconds = parse_int("HTTP_KEEP_ALIVE_SECONDS", v, 1, 3600);
        }},
       {"JOBNIMBUS_BASE_URL", "https://app.jobnimbus.com/api1",
        "JobNimbus API base URL; https is required except for loopback hosts (the sandbox).", false,

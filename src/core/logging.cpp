@@ -60,8 +60,31 @@ bool enabled(Level level) {
   return logger().should_log(to_spdlog(level));
 }
 
+std::string printable(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      out += "\\x";
+      out.push_back(kHex[byte >> 4]);
+      out.push_back(kHex[byte & 0x0f]);
+    } else if (c == '\\') {
+      out += "\\\\";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 void write(Level level, std::string_view message) {
+  // One message is one line, whatever a caller passed in (a request path, an upstream error).
   std::string line = SecretRegistry::scrub(std::string(message));
+  for (char& c : line) {
+    if (c == '\n' || c == '\r' || c == '\0') c = ' ';
+  }
   if (current_format == LogFormat::json) line = nlohmann::json(line).dump();
   logger().log(to_spdlog(level), line);
 }

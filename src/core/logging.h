@@ -15,6 +15,9 @@ enum class Level { trace, debug, info, warn, error };
 void init(const std::string& level, LogFormat format);
 bool enabled(Level level);
 void write(Level level, std::string_view message);
+// `text` with control characters as \xNN and backslashes doubled: what a client sent (a path,
+// a method) can be logged without starting a line or writing a byte of its own.
+std::string printable(std::string_view text);
 
 template <class... Args>
 void trace(fmt::format_string<Args...> format, Args&&... args) {

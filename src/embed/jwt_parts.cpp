@@ -1,4 +1,5 @@
 #include "embed/jwt_parts.h"
+#include "core/json_input.h"
 
 #include <algorithm>
 
@@ -17,7 +18,7 @@ bool is_base64url_char(char c) {
 std::optional<nlohmann::json> decode_object(std::string_view part) {
   const auto bytes = base64url_decode(part);
   if (!bytes) return std::nullopt;
-  auto parsed = nlohmann::json::parse(*bytes, nullptr, false);
+  auto parsed = parse_json_or_discarded(*bytes);
   if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
   return parsed;
 }

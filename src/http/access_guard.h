@@ -11,10 +11,10 @@
 namespace gep::http {
 
 // The staff session token of the request's cookie.
-std::optional<std::string> session_token(const httplib::Request& request);
+std::optional<std::string> session_token(const Request& request);
 // Over https, directly or behind a proxy that says so (X-Forwarded-Proto: https).
-bool came_over_https(const httplib::Request& request);
-bool is_state_changing(const httplib::Request& request);
+bool came_over_https(const Request& request);
+bool is_state_changing(const Request& request);
 
 // `auth` must outlive the guard.
 AccessGuard staff_access_guard(std::string internal_api_key, auth::AuthService& auth);

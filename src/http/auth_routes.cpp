@@ -1,4 +1,5 @@
 #include "http/auth_routes.h"
+#include "core/json_input.h"
 
 #include <algorithm>
 #include <cctype>
@@ -36,17 +37,17 @@ bool is_json_media_type(std::string_view content_type) {
   return first != std::string::npos && type.substr(first, last - first + 1) == "application/json";
 }
 
-void login(auth::AuthService& auth, const httplib::Request& request, httplib::Response& response) {
+void login(auth::AuthService& auth, const Request& request, Response& response) {
   response.set_header("Cache-Control", "no-store");
   // JSON only: a cross-site HTML form cannot send it, so a login form cannot be forged.
   if (!is_json_media_type(request.get_header_value("Content-Type"))) {
-    return send_error(response, 415, "unsupported_media_type", "send a JSON body");
+    return send_error(response, ErrorCode::unsupported_media_type, "send a JSON body");
   }
-  const auto body = nlohmann::json::parse(request.body, nullptr, false);
+  const auto body = parse_json_or_discarded(request.body);
   if (body.is_discarded() || !body.is_object() || !body.contains("username") ||
       !body["username"].is_string() || !body.contains("password") ||
       !body["password"].is_string()) {
-    return send_error(response, 400, "invalid_body",
+    return send_error(response, ErrorCode::invalid_body,
                       "expected a JSON object {username, password} of strings");
   }
   if (const auto previous = session_token(request)) (void)auth.logout(*previous);
@@ -58,13 +59,13 @@ void login(auth::AuthService& auth, const httplib::Request& request, httplib::Re
     switch (failure.kind) {
       case auth::LoginFailureKind::throttled:
         response.set_header("Retry-After", std::to_string(failure.retry_after_seconds));
-        return send_error(response, 429, "too_many_attempts", failure.message);
+        return send_error(response, ErrorCode::too_many_attempts, failure.message);
       case auth::LoginFailureKind::unavailable:
-        return send_error(response, 503, "unavailable", "sign-in is unavailable right now");
+        return send_error(response, ErrorCode::unavailable, "sign-in is unavailable right now");
       case auth::LoginFailureKind::invalid_credentials:
         break;
     }
-    return send_error(response, 401, "invalid_credentials", "invalid username or password");
+    return send_error(response, ErrorCode::invalid_credentials, "invalid username or password");
   }
   response.set_header("Set-Cookie",
                       auth::session_cookie(result->token, auth.settings().absolute_timeout.count(),
@@ -72,17 +73,17 @@ void login(auth::AuthService& auth, const httplib::Request& request, httplib::Re
   send_json(response, 200, session_json(result->session));
 }
 
-void logout(auth::AuthService& auth, const httplib::Request& request, httplib::Response& response) {
+void logout(auth::AuthService& auth, const Request& request, Response& response) {
   if (const auto token = session_token(request)) {
     if (const Status revoked = auth.logout(*token); !revoked) {
-      return send_error(response, 503, "unavailable", "the session could not be ended");
+      return send_error(response, ErrorCode::unavailable, "the session could not be ended");
     }
   }
   response.set_header("Set-Cookie", auth::cleared_session_cookie(came_over_https(request)));
   send_json(response, 200, {{"status", "signed_out"}});
 }
 
-void me(auth::AuthService& auth, const httplib::Request& request, httplib::Response& response) {
+void me(auth::AuthService& auth, const Request& request, Response& response) {
   response.set_header("Cache-Control", "no-store");
   // The guard admitted the request: by key when a key was sent, otherwise by this session.
   const auto token = session_token(request);
@@ -90,8 +91,8 @@ void me(auth::AuthService& auth, const httplib::Request& request, httplib::Respo
     return send_json(response, 200, {{"user", nullptr}, {"authenticatedBy", "internal_api_key"}});
   }
   const auto session = auth.authenticate(*token);
-  if (!session) return send_error(response, 503, "unavailable", "sessions cannot be checked");
-  if (!session->has_value()) return send_error(response, 401, "unauthorized", "signed out");
+  if (!session) return send_error(response, ErrorCode::unavailable, "sessions cannot be checked");
+  if (!session->has_value()) return send_error(response, ErrorCode::unauthorized, "signed out");
   nlohmann::json body = session_json(**session);
   body["authenticatedBy"] = "session";
   send_json(response, 200, body);
@@ -101,13 +102,13 @@ void me(auth::AuthService& auth, const httplib::Request& request, httplib::Respo
 
 void add_auth_routes(Router& router, auth::AuthService& auth) {
   router.post("/api/v1/auth/login", Access::open,
-              [&auth](const httplib::Request& request, httplib::Response& response,
+              [&auth](const Request& request, Response& response,
                       const PathParams&) { login(auth, request, response); });
   router.post("/api/v1/auth/logout", Access::internal,
-              [&auth](const httplib::Request& request, httplib::Response& response,
+              [&auth](const Request& request, Response& response,
                       const PathParams&) { logout(auth, request, response); });
   router.get("/api/v1/auth/me", Access::internal,
-             [&auth](const httplib::Request& request, httplib::Response& response,
+             [&auth](const Request& request, Response& response,
                      const PathParams&) { me(auth, request, response); });
 }
 

@@ -1,4 +1,5 @@
 #include "http/embed_routes.h"
+#include "core/json_input.h"
 
 #include "core/logging.h"
 #include "core/time_format.h"
@@ -7,6 +8,24 @@
 
 namespace gep::http {
 namespace {
+
+ErrorCode rejection_code(embed::TokenRejection reason) {
+  switch (reason) {
+    case embed::TokenRejection::expired:
+      return ErrorCode::token_expired;
+    case embed::TokenRejection::invalid_signature:
+      return ErrorCode::token_invalid_signature;
+    case embed::TokenRejection::unknown_job:
+      return ErrorCode::token_unknown_job;
+    case embed::TokenRejection::wrong_audience:
+      return ErrorCode::token_wrong_audience;
+    case embed::TokenRejection::unavailable:
+      return ErrorCode::unavailable;
+    case embed::TokenRejection::malformed:
+      break;
+  }
+  return ErrorCode::token_malformed;
+}
 
 class RepositoryJobDirectory final : public embed::EmbedJobDirectory {
  public:
@@ -28,29 +47,29 @@ std::optional<std::string> job_key_of(const nlohmann::json& value) {
   return std::nullopt;
 }
 
-void create_link(embed::EmbedLinkService& links, const httplib::Request& request,
-                 httplib::Response& response) {
-  const auto body = nlohmann::json::parse(request.body, nullptr, false);
+void create_link(embed::EmbedLinkService& links, const Request& request,
+                 Response& response) {
+  const auto body = parse_json_or_discarded(request.body);
   if (body.is_discarded() || !body.is_object()) {
-    return send_error(response, 400, "invalid_body", "expected a JSON object {jobId, panelType}");
+    return send_error(response, ErrorCode::invalid_body, "expected a JSON object {jobId, panelType}");
   }
   const auto job_key = body.contains("jobId") ? job_key_of(body["jobId"]) : std::nullopt;
   if (!job_key || job_key->empty()) {
-    return send_error(response, 400, "invalid_job_id", "jobId must be a non-empty string");
+    return send_error(response, ErrorCode::invalid_job_id, "jobId must be a non-empty string");
   }
   const auto panel = body.find("panelType");
   if (panel == body.end() || !panel->is_string()) {
-    return send_error(response, 400, "invalid_panel_type",
+    return send_error(response, ErrorCode::invalid_panel_type,
                       "panelType must be QC_PANEL, RISK_VIEW or CUSTOMER_PORTAL_VIEW");
   }
   const auto link = links.create_link(*job_key, panel->get<std::string>());
   if (!link) {
     const auto& error = link.error();
     if (error.code == "validation")
-      return send_error(response, 400, "invalid_panel_type", error.message);
-    if (error.code == "not_found") return send_error(response, 404, "not_found", error.message);
+      return send_error(response, ErrorCode::invalid_panel_type, error.message);
+    if (error.code == "not_found") return send_error(response, ErrorCode::not_found, error.message);
     log::error("embed link for job {} failed: {}", *job_key, error.message);
-    return send_error(response, 500, "internal_error", "the embed link could not be created");
+    return send_error(response, ErrorCode::internal_error, "the embed link could not be created");
   }
   send_json(response, 200,
             {{"url", link->url},
@@ -59,23 +78,21 @@ void create_link(embed::EmbedLinkService& links, const httplib::Request& request
              {"expiresAt", format_iso8601_seconds(link->expires_at)}});
 }
 
-void resolve_session(embed::EmbedLinkService& links, const httplib::Request& request,
-                     httplib::Response& response) {
+void resolve_session(embed::EmbedLinkService& links, const Request& request,
+                     Response& response) {
   embed::EmbedExpectation expected;
   if (request.has_param("jobId")) expected.job_id = request.get_param_value("jobId");
   if (request.has_param("panelType")) {
     expected.panel = embed::parse_panel_type(request.get_param_value("panelType"));
     if (!expected.panel) {
-      return send_error(response, 400, "invalid_panel_type",
+      return send_error(response, ErrorCode::invalid_panel_type,
                         "panelType must be QC_PANEL, RISK_VIEW or CUSTOMER_PORTAL_VIEW");
     }
   }
   const auto session = links.resolve(request.get_param_value("token"), expected);
   if (!session) {
     const auto& rejection = session.error();
-    const int status = rejection.reason == embed::TokenRejection::unavailable ? 503 : 401;
-    return send_error(response, status, std::string(embed::to_string(rejection.reason)),
-                      rejection.message);
+    return send_error(response, rejection_code(rejection.reason), rejection.message);
   }
   send_json(response, 200,
             {{"jobId", session->job_id},
@@ -87,10 +104,10 @@ void resolve_session(embed::EmbedLinkService& links, const httplib::Request& req
 
 void add_embed_routes(Router& router, embed::EmbedLinkService& links) {
   router.post("/api/v1/embed/links", Access::internal,
-              [&links](const httplib::Request& request, httplib::Response& response,
+              [&links](const Request& request, Response& response,
                        const PathParams&) { create_link(links, request, response); });
   router.get("/api/v1/embed/session/resolve", Access::open,
-             [&links](const httplib::Request& request, httplib::Response& response,
+             [&links](const Request& request, Response& response,
                       const PathParams&) { resolve_session(links, request, response); });
 }
 

@@ -6,7 +6,7 @@ namespace gep::http {
 
 void add_integration_routes(Router& router, std::function<IntegrationHealth()> probe) {
   router.get("/api/v1/integration/jobnimbus/health", Access::internal,
-             [probe = std::move(probe)](const httplib::Request&, httplib::Response& response,
+             [probe = std::move(probe)](const Request&, Response& response,
                                         const PathParams&) {
                if (!probe) {
                  send_json(response, 200,

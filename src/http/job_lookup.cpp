@@ -5,14 +5,14 @@
 namespace gep::http {
 
 std::optional<domain::Job> active_job_or_answer(domain::JobRepository& jobs, const std::string& key,
-                                                httplib::Response& response) {
+                                                Response& response) {
   const auto found = find_job(jobs, key);
   if (!found) {
-    send_error(response, 500, "database", found.error().message);
+    send_error(response, ErrorCode::database, found.error().message);
     return std::nullopt;
   }
   if (!found->has_value() || (*found)->deleted_at) {
-    send_error(response, 404, "not_found", "no job " + key);
+    send_error(response, ErrorCode::not_found, "no job " + key);
     return std::nullopt;
   }
   return **found;

@@ -1,5 +1,5 @@
 #pragma once
-#include <httplib.h>
+#include "http/router.h"
 
 #include <optional>
 #include <string>
@@ -15,6 +15,6 @@ using domain::find_job;
 
 // The active (not deleted) job named by `key`, or nullopt with the 404/500 answer already written.
 std::optional<domain::Job> active_job_or_answer(domain::JobRepository& jobs, const std::string& key,
-                                                httplib::Response& response);
+                                                Response& response);
 
 }  // namespace gep::http

@@ -8,8 +8,8 @@
 namespace gep::http {
 namespace {
 
-void list_jobs(domain::Repositories& store, const httplib::Request& request,
-               httplib::Response& response) {
+void list_jobs(domain::Repositories& store, const Request& request,
+               Response& response) {
   const auto paging = page_params(request, response);
   if (!paging) return;
   const auto include_deleted = bool_param(request, response, "includeDeleted", false);
@@ -17,16 +17,16 @@ void list_jobs(domain::Repositories& store, const httplib::Request& request,
   domain::ListQuery query{paging->limit, paging->offset, request.get_param_value("status"),
                           request.get_param_value("q"), *include_deleted};
   const auto page = store.jobs().list(query);
-  if (!page) return send_error(response, 500, "database", page.error().message);
+  if (!page) return send_error(response, ErrorCode::database, page.error().message);
   nlohmann::json jobs = nlohmann::json::array();
   for (const auto& job : page->items) jobs.push_back(job_summary_json(job));
   send_json(response, 200, {{"jobs", jobs}, {"total", page->total}});
 }
 
-void get_job(domain::Repositories& store, const std::string& key, httplib::Response& response) {
+void get_job(domain::Repositories& store, const std::string& key, Response& response) {
   const auto found = find_job(store.jobs(), key);
-  if (!found) return send_error(response, 500, "database", found.error().message);
-  if (!found->has_value()) return send_error(response, 404, "not_found", "no job " + key);
+  if (!found) return send_error(response, ErrorCode::database, found.error().message);
+  if (!found->has_value()) return send_error(response, ErrorCode::not_found, "no job " + key);
   const domain::Job& job = **found;
   nlohmann::json body = job_summary_json(job);
   body["displayName"] = job.display_name;
@@ -57,10 +57,10 @@ void get_job(domain::Repositories& store, const std::string& key, httplib::Respo
 
 void add_jobs_routes(Router& router, domain::Repositories& store) {
   router.get("/api/v1/jobs", Access::internal,
-             [&store](const httplib::Request& request, httplib::Response& response,
+             [&store](const Request& request, Response& response,
                       const PathParams&) { list_jobs(store, request, response); });
   router.get("/api/v1/jobs/:id", Access::internal,
-             [&store](const httplib::Request&, httplib::Response& response,
+             [&store](const Request&, Response& response,
                       const PathParams& params) { get_job(store, params.at("id"), response); });
 }
 

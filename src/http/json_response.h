@@ -1,17 +1,12 @@
 #pragma once
-// Every API answer is JSON; every 4xx/5xx uses one envelope: {"error":{"code":"…","message":"…"}}.
-#include <httplib.h>
-
+// Every API answer is JSON; errors go through error_code.h (one envelope, one table).
 #include <nlohmann/json.hpp>
-#include <string>
+
+#include "http/error_code.h"
+#include "net/message.h"
 
 namespace gep::http {
 
-void send_json(httplib::Response& response, int status, const nlohmann::json& body);
-void send_error(httplib::Response& response, int status, const std::string& code,
-                const std::string& message);
-
-// The stable code for a status when a handler did not choose one ("not_found", ...).
-std::string default_error_code(int status);
+void send_json(net::Response& response, int status, const nlohmann::json& body);
 
 }  // namespace gep::http

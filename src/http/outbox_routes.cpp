@@ -2,6 +2,7 @@
 #include <charconv>
 
 #include "http/json_response.h"
+#include "core/json_input.h"
 #include "http/outbox_json.h"
 #include "http/query_params.h"
 #include "http/record_json.h"
@@ -12,17 +13,17 @@ namespace {
 
 using nlohmann::json;
 
-std::optional<int64_t> id_param(const PathParams& params, httplib::Response& response) {
+std::optional<int64_t> id_param(const PathParams& params, Response& response) {
   const std::string& text = params.at("id");
   int64_t id = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (error == std::errc{} && end == text.data() + text.size() && id > 0) return id;
-  send_error(response, 400, "validation", "the id must be a positive integer");
+  send_error(response, ErrorCode::validation, "the id must be a positive integer");
   return std::nullopt;
 }
 
-void list_outbox(domain::DataStore& store, const httplib::Request& request,
-                 httplib::Response& response) {
+void list_outbox(domain::DataStore& store, const Request& request,
+                 Response& response) {
   domain::OutboxQuery query;
   const auto paging = page_params(request, response);
   if (!paging) return;
@@ -31,38 +32,38 @@ void list_outbox(domain::DataStore& store, const httplib::Request& request,
   if (request.has_param("status")) {
     query.status = domain::parse_outbox_status(request.get_param_value("status"));
     if (!query.status) {
-      return send_error(response, 400, "validation",
+      return send_error(response, ErrorCode::validation,
                         "status must be pending, in_flight, delivered or dead");
     }
   }
   query.job_jnid = request.get_param_value("jobId");
   const auto page = store.outbox().list(query);
-  if (!page) return send_error(response, 500, "database", page.error().message);
+  if (!page) return send_error(response, ErrorCode::database, page.error().message);
   json items = json::array();
   for (const auto& item : page->items) items.push_back(outbox_item_json(item));
   send_json(response, 200, {{"items", items}, {"total", page->total}});
 }
 
-void get_item(domain::DataStore& store, const PathParams& params, httplib::Response& response) {
+void get_item(domain::DataStore& store, const PathParams& params, Response& response) {
   const auto id = id_param(params, response);
   if (!id) return;
   const auto item = store.outbox().find(*id);
-  if (!item) return send_error(response, 500, "database", item.error().message);
-  if (!item->has_value()) return send_error(response, 404, "not_found", "no outbox item");
+  if (!item) return send_error(response, ErrorCode::database, item.error().message);
+  if (!item->has_value()) return send_error(response, ErrorCode::not_found, "no outbox item");
   send_json(response, 200, outbox_item_json(**item));
 }
 
 void retry_item(domain::DataStore& store, Clock& clock, const std::function<void()>& queued,
-                const PathParams& params, httplib::Response& response) {
+                const PathParams& params, Response& response) {
   const auto id = id_param(params, response);
   if (!id) return;
   const auto retried = store.outbox().retry_dead(*id, to_unix_seconds(clock.now()));
-  if (!retried) return send_error(response, 500, "database", retried.error().message);
+  if (!retried) return send_error(response, ErrorCode::database, retried.error().message);
   const auto item = store.outbox().find(*id);
-  if (!item) return send_error(response, 500, "database", item.error().message);
-  if (!item->has_value()) return send_error(response, 404, "not_found", "no outbox item");
+  if (!item) return send_error(response, ErrorCode::database, item.error().message);
+  if (!item->has_value()) return send_error(response, ErrorCode::not_found, "no outbox item");
   if (!*retried) {
-    return send_error(response, 409, "not_dead",
+    return send_error(response, ErrorCode::not_dead,
                       "only a dead item can be retried; this one is " +
                           std::string(domain::to_string((*item)->status)));
   }
@@ -70,40 +71,38 @@ void retry_item(domain::DataStore& store, Clock& clock, const std::function<void
   send_json(response, 200, outbox_item_json(**item));
 }
 
-void list_conflicts(domain::DataStore& store, const httplib::Request& request,
-                    httplib::Response& response) {
+void list_conflicts(domain::DataStore& store, const Request& request,
+                    Response& response) {
   const auto paging = page_params(request, response);
   if (!paging) return;
   std::optional<domain::ConflictStatus> status;
   if (request.has_param("status")) {
     status = domain::parse_conflict_status(request.get_param_value("status"));
-    if (!status) return send_error(response, 400, "validation", "status must be open or resolved");
+    if (!status) return send_error(response, ErrorCode::validation, "status must be open or resolved");
   }
   const auto page = store.conflicts().list(status, paging->limit, paging->offset);
-  if (!page) return send_error(response, 500, "database", page.error().message);
+  if (!page) return send_error(response, ErrorCode::database, page.error().message);
   json conflicts = json::array();
   for (const auto& conflict : page->items) conflicts.push_back(conflict_json(conflict));
   send_json(response, 200, {{"conflicts", conflicts}, {"total", page->total}});
 }
 
 void resolve(domain::DataStore& store, Clock& clock, const std::function<void()>& queued,
-             const httplib::Request& request, const PathParams& params,
-             httplib::Response& response) {
+             const Request& request, const PathParams& params,
+             Response& response) {
   const auto id = id_param(params, response);
   if (!id) return;
-  const json body = json::parse(request.body, nullptr, false);
+  const json body = parse_json_or_discarded(request.body);
   const auto keep_member = body.is_object() ? body.find("keep") : body.end();
   std::optional<domain::ConflictSide> keep;
   if (body.is_object() && keep_member != body.end() && keep_member->is_string()) {
     keep = domain::parse_conflict_side(keep_member->get<std::string>());
   }
-  if (!keep) return send_error(response, 400, "validation", "keep must be 'local' or 'remote'");
+  if (!keep) return send_error(response, ErrorCode::validation, "keep must be 'local' or 'remote'");
   const auto resolved =
       sync::resolve_conflict(store, *id, *keep, "api", to_unix_seconds(clock.now()));
   if (!resolved) {
-    const std::string& code = resolved.error().code;
-    const int status = code == "not_found" ? 404 : code == "conflict" ? 409 : 500;
-    return send_error(response, status, code, resolved.error().message);
+    return send_failure(response, resolved.error());
   }
   if (*keep == domain::ConflictSide::local && queued) queued();
   send_json(response, 200, conflict_json(*resolved));
@@ -155,21 +154,21 @@ json conflict_json(const domain::Conflict& conflict) {
 void add_outbox_routes(Router& router, domain::DataStore& store, Clock& clock,
                        std::function<void()> queued) {
   router.get("/api/v1/sync/outbox", Access::internal,
-             [&store](const httplib::Request& request, httplib::Response& response,
+             [&store](const Request& request, Response& response,
                       const PathParams&) { list_outbox(store, request, response); });
   router.get("/api/v1/sync/outbox/:id", Access::internal,
-             [&store](const httplib::Request&, httplib::Response& response,
+             [&store](const Request&, Response& response,
                       const PathParams& params) { get_item(store, params, response); });
   router.post("/api/v1/sync/outbox/:id/retry", Access::internal,
-              [&store, &clock, queued](const httplib::Request&, httplib::Response& response,
+              [&store, &clock, queued](const Request&, Response& response,
                                        const PathParams& params) {
                 retry_item(store, clock, queued, params, response);
               });
   router.get("/api/v1/sync/conflicts", Access::internal,
-             [&store](const httplib::Request& request, httplib::Response& response,
+             [&store](const Request& request, Response& response,
                       const PathParams&) { list_conflicts(store, request, response); });
   router.post("/api/v1/sync/conflicts/:id/resolve", Access::internal,
-              [&store, &clock, queued](const httplib::Request& request, httplib::Response& response,
+              [&store, &clock, queued](const Request& request, Response& response,
                                        const PathParams& params) {
                 resolve(store, clock, queued, request, params, response);
               });

@@ -1,6 +1,9 @@
 #include "http/portal_routes.h"
+#include "core/json_input.h"
 
+#include <cctype>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "auth/cookies.h"
 #include "core/logging.h"
@@ -13,13 +16,13 @@ namespace gep::http {
 namespace {
 
 // The one answer for "not yours" and "not there": same status, same body.
-void no_such_job(httplib::Response& response) {
-  send_error(response, 404, "not_found", "no such job");
+void no_such_job(Response& response) {
+  send_error(response, ErrorCode::not_found, "no such job");
 }
 
-void database_error(httplib::Response& response, const Error& error) {
+void database_error(Response& response, const Error& error) {
   log::error("portal: {}", error.message);
-  send_error(response, 500, "database", "the portal could not read its data");
+  send_error(response, ErrorCode::database, "the portal could not read its data");
 }
 
 std::string session_cookie(const std::string& value, int64_t max_age, bool secure) {
@@ -28,24 +31,58 @@ std::string session_cookie(const std::string& value, int64_t max_age, bool secur
 
 // The live session of the request (the guard has admitted it already).
 std::optional<portal::PortalSession> current_session(portal::PortalAccess& access,
-                                                     const httplib::Request& request,
-                                                     httplib::Response& response) {
+                                                     const Request& request,
+                                                     Response& response) {
   auto found = access.session(cookie_value(request, kPortalCookie), false);
   if (!found) {
     database_error(response, found.error());
     return std::nullopt;
   }
   if (!found->has_value()) {
-    send_error(response, 401, "unauthorized", "sign in to the customer portal");
+    send_error(response, ErrorCode::unauthorized, "sign in to the customer portal");
     return std::nullopt;
   }
   return **found;
 }
 
-std::string token_of(const httplib::Request& request) {
+// "https://host:port" of a URL ("" when it has none): scheme and authority, lower-cased.
+std::string origin_of_url(std::string_view url) {
+  const size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return "";
+  const size_t path = url.find_first_of("/?#", scheme_end + 3);
+  std::string origin(url.substr(0, path));
+  for (char& c : origin) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return origin;
+}
+
+// The origins this server answers as: the Host the browser used, over http or https.
+bool is_own_origin(const Request& request, const std::string& origin) {
+  std::string host = request.get_header_value("Host");
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (host.empty()) return false;
+  return origin == "https://" + host || origin == "http://" + host;
+}
+
+// Sec-Fetch-Site, when sent, must say same-origin or none (typed, bookmarked). Origin, when
+// sent, must be this server's ("null" never is); without Origin, so must a Referer.
+bool from_same_origin(const Request& request) {
+  if (request.has_header("Sec-Fetch-Site")) {
+    const std::string site = request.get_header_value("Sec-Fetch-Site");
+    if (site != "same-origin" && site != "none") return false;
+  }
+  if (request.has_header("Origin")) {
+    return is_own_origin(request, origin_of_url(request.get_header_value("Origin")));
+  }
+  if (request.has_header("Referer")) {
+    return is_own_origin(request, origin_of_url(request.get_header_value("Referer")));
+  }
+  return true;
+}
+
+std::string token_of(const Request& request) {
   const std::string type = request.get_header_value("Content-Type");
   if (type.rfind("application/json", 0) == 0) {
-    const auto body = nlohmann::json::parse(request.body, nullptr, false);
+    const auto body = parse_json_or_discarded(request.body);
     if (body.is_object() && body.contains("token") && body["token"].is_string()) {
       return body["token"].get<std::string>();
     }
@@ -54,19 +91,19 @@ std::string token_of(const httplib::Request& request) {
   return request.get_param_value("token");  // the login page's form
 }
 
-void sign_in(const PortalRoutes& routes, const httplib::Request& request,
-             httplib::Response& response) {
+void sign_in(const PortalRoutes& routes, const Request& request,
+             Response& response) {
   // Another site's page must not sign a visitor in to a session of its choosing (login CSRF):
   // browsers say where a request came from, and the login page posts from the same origin.
-  if (request.get_header_value("Sec-Fetch-Site") == "cross-site") {
-    return send_error(response, 403, "cross_site", "sign in from the link's own page");
+  if (!from_same_origin(request)) {
+    return send_error(response, ErrorCode::cross_site, "sign in from the link's own page");
   }
   const bool from_form =
       request.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0;
   auto opened = routes.access->sign_in(token_of(request));
   if (!opened) {
     if (opened.error().code == portal::kInvalidLink) {
-      return send_error(response, 401, std::string(portal::kInvalidLink), opened.error().message);
+      return send_error(response, ErrorCode::invalid_link, opened.error().message);
     }
     return database_error(response, opened.error());
   }
@@ -99,8 +136,8 @@ void sign_in(const PortalRoutes& routes, const httplib::Request& request,
              {"expiresAt", format_iso8601_seconds(session.absolute_expires_at)}});
 }
 
-void sign_out(const PortalRoutes& routes, const httplib::Request& request,
-              httplib::Response& response) {
+void sign_out(const PortalRoutes& routes, const Request& request,
+              Response& response) {
   if (auto revoked = routes.access->sign_out(cookie_value(request, kPortalCookie)); !revoked) {
     return database_error(response, revoked.error());
   }
@@ -108,8 +145,8 @@ void sign_out(const PortalRoutes& routes, const httplib::Request& request,
   send_json(response, 200, {{"signedOut", true}});
 }
 
-void list_jobs(const PortalRoutes& routes, const httplib::Request& request,
-               httplib::Response& response) {
+void list_jobs(const PortalRoutes& routes, const Request& request,
+               Response& response) {
   const auto session = current_session(*routes.access, request, response);
   if (!session) return;
   const auto jobs = routes.service->jobs_for_contact(session->contact_jnid);
@@ -119,8 +156,8 @@ void list_jobs(const PortalRoutes& routes, const httplib::Request& request,
   send_json(response, 200, {{"jobs", list}});
 }
 
-void customer_job(const PortalRoutes& routes, const httplib::Request& request,
-                  httplib::Response& response, const std::string& key) {
+void customer_job(const PortalRoutes& routes, const Request& request,
+                  Response& response, const std::string& key) {
   const auto session = current_session(*routes.access, request, response);
   if (!session) return;
   const auto view = routes.service->view_for_contact(key, session->contact_jnid);
@@ -129,42 +166,42 @@ void customer_job(const PortalRoutes& routes, const httplib::Request& request,
   send_json(response, 200, portal::to_json(**view));
 }
 
-void customer_file(const PortalRoutes& routes, const httplib::Request& request,
-                   httplib::Response& response, const PathParams& params) {
+void customer_file(const PortalRoutes& routes, const Request& request,
+                   Response& response, const PathParams& params) {
   const auto session = current_session(*routes.access, request, response);
   if (!session) return;
   int64_t file_id = 0;
   try {
     file_id = std::stoll(params.at("fileId"));
   } catch (const std::exception&) {
-    return send_error(response, 404, "not_found", "no such file");
+    return send_error(response, ErrorCode::not_found, "no such file");
   }
   const auto jnid =
       routes.service->shared_file_jnid(params.at("jobId"), session->contact_jnid, file_id);
   if (!jnid) return database_error(response, jnid.error());
-  if (!jnid->has_value()) return send_error(response, 404, "not_found", "no such file");
+  if (!jnid->has_value()) return send_error(response, ErrorCode::not_found, "no such file");
   if (!routes.file_url) {
-    return send_error(response, 503, "service_unavailable", "file downloads are not available");
+    return send_error(response, ErrorCode::service_unavailable, "file downloads are not available");
   }
   const auto url = routes.file_url(**jnid);
   if (!url) {
     log::warn("portal: file download failed: {}", url.error().message);
-    return send_error(response, 502, "bad_gateway", "the file could not be fetched");
+    return send_error(response, ErrorCode::bad_gateway, "the file could not be fetched");
   }
   response.status = 302;
   response.set_header("Location", *url);
   response.set_header("Cache-Control", "no-store");
 }
 
-void internal_job(const PortalRoutes& routes, httplib::Response& response, const std::string& key) {
+void internal_job(const PortalRoutes& routes, Response& response, const std::string& key) {
   const auto view = routes.service->view(key);
   if (!view) return database_error(response, view.error());
-  if (!view->has_value()) return send_error(response, 404, "not_found", "no job " + key);
+  if (!view->has_value()) return send_error(response, ErrorCode::not_found, "no job " + key);
   send_json(response, 200, portal::to_json(**view));
 }
 
-void login_page(const PortalRoutes& routes, const httplib::Request& request,
-                httplib::Response& response) {
+void login_page(const PortalRoutes& routes, const Request& request,
+                Response& response) {
   response.set_header("Cache-Control", "no-store");
   response.set_header("Referrer-Policy", "no-referrer");
   response.set_content(
@@ -174,53 +211,53 @@ void login_page(const PortalRoutes& routes, const httplib::Request& request,
 
 }  // namespace
 
-std::string cookie_value(const httplib::Request& request, const std::string& name) {
-  const size_t count = request.get_header_value_count("Cookie");
-  for (size_t i = 0; i < count; ++i) {
-    auto found = auth::cookie_value(request.get_header_value("Cookie", i), name);
+std::string cookie_value(const Request& request, const std::string& name) {
+  const auto [first, last] = request.headers.equal_range("Cookie");
+  for (auto header = first; header != last; ++header) {
+    auto found = auth::cookie_value(header->second, name);
     if (found) return std::move(*found);
   }
   return "";
 }
 
 AccessGuard portal_customer_guard(portal::PortalAccess& access) {
-  return [&access](const httplib::Request& request, httplib::Response& response) {
+  return [&access](const Request& request, Response& response) {
     const auto found = access.session(cookie_value(request, kPortalCookie), true);
     if (!found) {
       database_error(response, found.error());
       return false;
     }
     if (found->has_value()) return true;
-    send_error(response, 401, "unauthorized", "sign in to the customer portal");
+    send_error(response, ErrorCode::unauthorized, "sign in to the customer portal");
     return false;
   };
 }
 
 void add_portal_routes(Router& router, const PortalRoutes& routes) {
   router.get("/portal/login", Access::open,
-             [routes](const httplib::Request& request, httplib::Response& response,
+             [routes](const Request& request, Response& response,
                       const PathParams&) { login_page(routes, request, response); });
   router.post("/api/v1/portal/session", Access::open,
-              [routes](const httplib::Request& request, httplib::Response& response,
+              [routes](const Request& request, Response& response,
                        const PathParams&) { sign_in(routes, request, response); });
   router.post("/api/v1/portal/logout", Access::open,
-              [routes](const httplib::Request& request, httplib::Response& response,
+              [routes](const Request& request, Response& response,
                        const PathParams&) { sign_out(routes, request, response); });
   router.get("/api/v1/portal/jobs", Access::customer,
-             [routes](const httplib::Request& request, httplib::Response& response,
+             [routes](const Request& request, Response& response,
                       const PathParams&) { list_jobs(routes, request, response); });
   router.get("/api/v1/portal/jobs/:jobId", Access::customer,
-             [routes](const httplib::Request& request, httplib::Response& response,
+             [routes](const Request& request, Response& response,
                       const PathParams& params) {
                customer_job(routes, request, response, params.at("jobId"));
              });
   router.get(
       "/api/v1/portal/jobs/:jobId/files/:fileId", Access::customer,
-      [routes](const httplib::Request& request, httplib::Response& response,
+      [routes](const Request& request, Response& response,
                const PathParams& params) { customer_file(routes, request, response, params); });
   router.get(
       "/api/v1/portal/internal/jobs/:jobId", Access::internal,
-      [routes](const httplib::Request&, httplib::Response& response, const PathParams& params) {
+      [routes](const Request&, Response& response, const PathParams& params) {
         internal_job(routes, response, params.at("jobId"));
       });
 }

@@ -35,6 +35,6 @@ void add_portal_routes(Router& router, const PortalRoutes& routes);
 AccessGuard portal_customer_guard(portal::PortalAccess& access);
 
 // The value of cookie `name` in the request's Cookie header(s), or "".
-std::string cookie_value(const httplib::Request& request, const std::string& name);
+std::string cookie_value(const Request& request, const std::string& name);
 
 }  // namespace gep::http

@@ -9,16 +9,16 @@ namespace gep::http {
 namespace {
 
 void evaluate(domain::Repositories& store, qc::QcService& qc, const std::string& key,
-              httplib::Response& response) {
+              Response& response) {
   const auto job = active_job_or_answer(store.jobs(), key, response);
   if (!job) return;
   const auto check = qc.evaluate_job(job->id);
-  if (!check) return send_error(response, 500, "database", check.error().message);
-  if (!check->has_value()) return send_error(response, 404, "not_found", "no job " + key);
+  if (!check) return send_error(response, ErrorCode::database, check.error().message);
+  if (!check->has_value()) return send_error(response, ErrorCode::not_found, "no job " + key);
   send_json(response, 200, qc::check_to_json(**check));
 }
 
-void evaluate_all(qc::QcService& qc, httplib::Response& response) {
+void evaluate_all(qc::QcService& qc, Response& response) {
   const qc::QcRunReport report = qc.evaluate_all();
   nlohmann::json errors = nlohmann::json::array();
   for (const auto& error : report.errors) {
@@ -33,29 +33,29 @@ void evaluate_all(qc::QcService& qc, httplib::Response& response) {
              {"notesQueued", report.notes_queued}});
 }
 
-void get_result(domain::Repositories& store, const std::string& key, httplib::Response& response) {
+void get_result(domain::Repositories& store, const std::string& key, Response& response) {
   const auto job = active_job_or_answer(store.jobs(), key, response);
   if (!job) return;
   const auto check = store.qc_checks().latest(job->id);
-  if (!check) return send_error(response, 500, "database", check.error().message);
+  if (!check) return send_error(response, ErrorCode::database, check.error().message);
   send_json(response, 200,
             check->has_value() ? qc::check_to_json(**check) : nlohmann::json(nullptr));
 }
 
-void overview(domain::Repositories& store, const httplib::Request& request,
-              httplib::Response& response) {
+void overview(domain::Repositories& store, const Request& request,
+              Response& response) {
   const auto paging = page_params(request, response);
   if (!paging) return;
   std::string status = request.get_param_value("status");
   if (!status.empty()) {
     const auto parsed = qc::parse_qc_status(status);
     if (!parsed) {
-      return send_error(response, 400, "validation", "status must be PASS, FAIL or NOT_CHECKED");
+      return send_error(response, ErrorCode::validation, "status must be PASS, FAIL or NOT_CHECKED");
     }
     status = std::string(qc::to_string(*parsed));
   }
   const auto page = store.qc_checks().overview({paging->limit, paging->offset, status});
-  if (!page) return send_error(response, 500, "database", page.error().message);
+  if (!page) return send_error(response, ErrorCode::database, page.error().message);
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& item : page->items) {
     rows.push_back({{"jobId", std::to_string(item.job_id)},
@@ -77,21 +77,21 @@ void overview(domain::Repositories& store, const httplib::Request& request,
 
 void add_qc_routes(Router& router, domain::Repositories& store, qc::QcService& qc) {
   router.post("/api/v1/qc/jobs/:jobId/evaluate", Access::internal,
-              [&store, &qc](const httplib::Request&, httplib::Response& response,
+              [&store, &qc](const Request&, Response& response,
                             const PathParams& params) {
                 evaluate(store, qc, params.at("jobId"), response);
               });
   router.post("/api/v1/qc/evaluate-all", Access::internal,
-              [&qc](const httplib::Request&, httplib::Response& response, const PathParams&) {
+              [&qc](const Request&, Response& response, const PathParams&) {
                 evaluate_all(qc, response);
               });
   router.get(
       "/api/v1/qc/jobs/:jobId", Access::internal,
-      [&store](const httplib::Request&, httplib::Response& response, const PathParams& params) {
+      [&store](const Request&, Response& response, const PathParams& params) {
         get_result(store, params.at("jobId"), response);
       });
   router.get("/api/v1/qc/jobs", Access::internal,
-             [&store](const httplib::Request& request, httplib::Response& response,
+             [&store](const Request& request, Response& response,
                       const PathParams&) { overview(store, request, response); });
 }
 

@@ -6,7 +6,7 @@
 
 namespace gep::http {
 
-std::optional<int64_t> integer_param(const httplib::Request& request, httplib::Response& response,
+std::optional<int64_t> integer_param(const Request& request, Response& response,
                                      const std::string& name, int64_t fallback, int64_t min,
                                      int64_t max) {
   if (!request.has_param(name)) return fallback;
@@ -16,15 +16,15 @@ std::optional<int64_t> integer_param(const httplib::Request& request, httplib::R
   if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size() || value < min ||
       value > max) {
     send_error(
-        response, 400, "validation",
+        response, ErrorCode::validation,
         name + " must be an integer from " + std::to_string(min) + " to " + std::to_string(max));
     return std::nullopt;
   }
   return value;
 }
 
-std::optional<PageParams> page_params(const httplib::Request& request,
-                                      httplib::Response& response) {
+std::optional<PageParams> page_params(const Request& request,
+                                      Response& response) {
   const auto limit = integer_param(request, response, "limit", 50, 1, 1000);
   if (!limit) return std::nullopt;
   const auto offset = integer_param(request, response, "offset", 0, 0, INT64_MAX);
@@ -32,13 +32,13 @@ std::optional<PageParams> page_params(const httplib::Request& request,
   return PageParams{*limit, *offset};
 }
 
-std::optional<bool> bool_param(const httplib::Request& request, httplib::Response& response,
+std::optional<bool> bool_param(const Request& request, Response& response,
                                const std::string& name, bool fallback) {
   if (!request.has_param(name)) return fallback;
   const std::string text = request.get_param_value(name);
   if (text == "true" || text == "1") return true;
   if (text == "false" || text == "0") return false;
-  send_error(response, 400, "validation", name + " must be true or false");
+  send_error(response, ErrorCode::validation, name + " must be true or false");
   return std::nullopt;
 }
 

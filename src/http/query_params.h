@@ -1,6 +1,6 @@
 #pragma once
 // Query-string parsing for handlers: bad values answer 400 with the envelope, never a default.
-#include <httplib.h>
+#include "http/router.h"
 
 #include <cstdint>
 #include <optional>
@@ -10,7 +10,7 @@ namespace gep::http {
 
 // The integer parameter `name` in [min, max], `fallback` when absent; on a bad value writes the
 // 400 answer and returns nullopt.
-std::optional<int64_t> integer_param(const httplib::Request& request, httplib::Response& response,
+std::optional<int64_t> integer_param(const Request& request, Response& response,
                                      const std::string& name, int64_t fallback, int64_t min,
                                      int64_t max);
 struct PageParams {
@@ -19,10 +19,10 @@ struct PageParams {
 };
 // ?limit (1..1000, default 50) and ?offset (>= 0, default 0) of a list endpoint; on a bad value
 // writes the 400 answer and returns nullopt.
-std::optional<PageParams> page_params(const httplib::Request& request, httplib::Response& response);
+std::optional<PageParams> page_params(const Request& request, Response& response);
 
 // true/false/1/0; absent -> fallback; on a bad value writes 400 and returns nullopt.
-std::optional<bool> bool_param(const httplib::Request& request, httplib::Response& response,
+std::optional<bool> bool_param(const Request& request, Response& response,
                                const std::string& name, bool fallback);
 
 }  // namespace gep::http

@@ -8,16 +8,16 @@ namespace gep::http {
 namespace {
 
 void evaluate(domain::Repositories& store, risk::RiskService& risk, const std::string& key,
-              httplib::Response& response) {
+              Response& response) {
   const auto job = active_job_or_answer(store.jobs(), key, response);
   if (!job) return;
   const auto snapshot = risk.evaluate_job(job->id);
-  if (!snapshot) return send_error(response, 500, "database", snapshot.error().message);
-  if (!snapshot->has_value()) return send_error(response, 404, "not_found", "no job " + key);
+  if (!snapshot) return send_error(response, ErrorCode::database, snapshot.error().message);
+  if (!snapshot->has_value()) return send_error(response, ErrorCode::not_found, "no job " + key);
   send_json(response, 200, risk.to_json(**snapshot));
 }
 
-void evaluate_all(risk::RiskService& risk, httplib::Response& response) {
+void evaluate_all(risk::RiskService& risk, Response& response) {
   const risk::RiskRunReport report = risk.evaluate_all();
   send_json(response, 200,
             {{"totalJobs", report.total_jobs},
@@ -29,20 +29,20 @@ void evaluate_all(risk::RiskService& risk, httplib::Response& response) {
 }
 
 void get_snapshot(domain::Repositories& store, risk::RiskService& risk, const std::string& key,
-                  httplib::Response& response) {
+                  Response& response) {
   const auto job = active_job_or_answer(store.jobs(), key, response);
   if (!job) return;
   const auto snapshot = store.risk_snapshots().latest(job->id);
-  if (!snapshot) return send_error(response, 500, "database", snapshot.error().message);
+  if (!snapshot) return send_error(response, ErrorCode::database, snapshot.error().message);
   if (!snapshot->has_value()) {
-    return send_error(response, 404, "not_found", "job " + key + " has no risk snapshot yet");
+    return send_error(response, ErrorCode::not_found, "job " + key + " has no risk snapshot yet");
   }
   send_json(response, 200, risk.to_json(**snapshot));
 }
 
 // "riskLevel", "-evaluatedAt", ...: nullopt (400 written) for anything else.
 std::optional<domain::RiskListQuery> sort_of(const std::string& text, domain::RiskListQuery query,
-                                             httplib::Response& response) {
+                                             Response& response) {
   if (text.empty()) return query;  // riskLevel, highest first
   const bool descending = text.front() == '-';
   const std::string field = descending ? text.substr(1) : text;
@@ -56,7 +56,7 @@ std::optional<domain::RiskListQuery> sort_of(const std::string& text, domain::Ri
   } else if (field == "jobNumber") {
     query.sort = domain::RiskSort::job_number;
   } else {
-    send_error(response, 400, "validation",
+    send_error(response, ErrorCode::validation,
                "sort must be riskLevel, evaluatedAt, jobName or jobNumber, optionally with a "
                "leading '-' for descending");
     return std::nullopt;
@@ -64,8 +64,8 @@ std::optional<domain::RiskListQuery> sort_of(const std::string& text, domain::Ri
   return query;
 }
 
-void list(domain::Repositories& store, risk::RiskService& risk, const httplib::Request& request,
-          httplib::Response& response) {
+void list(domain::Repositories& store, risk::RiskService& risk, const Request& request,
+          Response& response) {
   domain::RiskListQuery query;
   const auto paging = page_params(request, response);
   if (!paging) return;
@@ -74,13 +74,13 @@ void list(domain::Repositories& store, risk::RiskService& risk, const httplib::R
   if (const std::string level = request.get_param_value("level"); !level.empty()) {
     const auto parsed = risk::parse_risk_level(level);
     if (!parsed)
-      return send_error(response, 400, "validation", "level must be LOW, MEDIUM or HIGH");
+      return send_error(response, ErrorCode::validation, "level must be LOW, MEDIUM or HIGH");
     query.level = std::string(risk::to_string(*parsed));
   }
   if (const std::string reason = request.get_param_value("reason"); !reason.empty()) {
     const auto parsed = risk::parse_risk_code(reason);
     if (!parsed) {
-      return send_error(response, 400, "validation",
+      return send_error(response, ErrorCode::validation,
                         "reason must be STUCK_IN_STATUS, STALE_JOB, MISSING_QC_PHOTOS or "
                         "MISSING_DOCUMENTS");
     }
@@ -89,7 +89,7 @@ void list(domain::Repositories& store, risk::RiskService& risk, const httplib::R
   const auto sorted = sort_of(request.get_param_value("sort"), query, response);
   if (!sorted) return;
   const auto page = store.risk_snapshots().list_latest(*sorted);
-  if (!page) return send_error(response, 500, "database", page.error().message);
+  if (!page) return send_error(response, ErrorCode::database, page.error().message);
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& snapshot : page->items) rows.push_back(risk.to_json(snapshot));
   send_json(response, 200, rows);
@@ -100,21 +100,21 @@ void list(domain::Repositories& store, risk::RiskService& risk, const httplib::R
 
 void add_risk_routes(Router& router, domain::Repositories& store, risk::RiskService& risk) {
   router.post("/api/v1/risk/jobs/:jobId/evaluate", Access::internal,
-              [&store, &risk](const httplib::Request&, httplib::Response& response,
+              [&store, &risk](const Request&, Response& response,
                               const PathParams& params) {
                 evaluate(store, risk, params.at("jobId"), response);
               });
   router.post("/api/v1/risk/evaluate-all", Access::internal,
-              [&risk](const httplib::Request&, httplib::Response& response, const PathParams&) {
+              [&risk](const Request&, Response& response, const PathParams&) {
                 evaluate_all(risk, response);
               });
   router.get("/api/v1/risk/jobs/:jobId", Access::internal,
-             [&store, &risk](const httplib::Request&, httplib::Response& response,
+             [&store, &risk](const Request&, Response& response,
                              const PathParams& params) {
                get_snapshot(store, risk, params.at("jobId"), response);
              });
   router.get("/api/v1/risk/jobs", Access::internal,
-             [&store, &risk](const httplib::Request& request, httplib::Response& response,
+             [&store, &risk](const Request& request, Response& response,
                              const PathParams&) { list(store, risk, request, response); });
 }
 

@@ -8,20 +8,20 @@
 namespace gep::http {
 namespace {
 
-bool require_sync(sync::SyncService* sync, httplib::Response& response) {
+bool require_sync(sync::SyncService* sync, Response& response) {
   if (sync != nullptr) return true;
-  send_error(response, 503, "jobnimbus_not_configured",
+  send_error(response, ErrorCode::jobnimbus_not_configured,
              "JobNimbus is not configured: set JOBNIMBUS_API_KEY and restart gep");
   return false;
 }
 
-void send_busy(httplib::Response& response) {
-  send_error(response, 409, "sync_in_progress",
+void send_busy(Response& response) {
+  send_error(response, ErrorCode::sync_in_progress,
              "a sync is already running; try again when it ends");
 }
 
-void pull(sync::SyncService* sync, sync::PullEntity entity, const httplib::Request& request,
-          httplib::Response& response) {
+void pull(sync::SyncService* sync, sync::PullEntity entity, const Request& request,
+          Response& response) {
   if (!require_sync(sync, response)) return;
   const auto full = bool_param(request, response, "full", false);
   if (!full) return;
@@ -45,32 +45,32 @@ void pull(sync::SyncService* sync, sync::PullEntity entity, const httplib::Reque
 // Which jobs a targeted photo sync covers: one (?jobId), the N most recently updated (?limit),
 // or every active job.
 std::optional<std::vector<std::string>> photo_sync_targets(domain::Repositories& store,
-                                                           const httplib::Request& request,
-                                                           httplib::Response& response) {
+                                                           const Request& request,
+                                                           Response& response) {
   if (request.has_param("jobId")) {
     const std::string key = request.get_param_value("jobId");
     const auto job = find_job(store.jobs(), key);
-    if (!job) return send_error(response, 500, "database", job.error().message), std::nullopt;
+    if (!job) return send_error(response, ErrorCode::database, job.error().message), std::nullopt;
     if (!job->has_value())
-      return send_error(response, 404, "not_found", "no job " + key), std::nullopt;
+      return send_error(response, ErrorCode::not_found, "no job " + key), std::nullopt;
     return std::vector<std::string>{(*job)->jnid};
   }
   if (request.has_param("limit")) {
     const auto limit = integer_param(request, response, "limit", 10, 1, 10000);
     if (!limit) return std::nullopt;
     const auto page = store.jobs().list({*limit, 0, "", "", false});
-    if (!page) return send_error(response, 500, "database", page.error().message), std::nullopt;
+    if (!page) return send_error(response, ErrorCode::database, page.error().message), std::nullopt;
     std::vector<std::string> jnids;
     for (const auto& job : page->items) jnids.push_back(job.jnid);
     return jnids;
   }
   auto all = store.jobs().list_jnids(domain::Presence::active);
-  if (!all) return send_error(response, 500, "database", all.error().message), std::nullopt;
+  if (!all) return send_error(response, ErrorCode::database, all.error().message), std::nullopt;
   return std::move(all.value());
 }
 
 void sync_photos(domain::Repositories& store, sync::SyncService* sync,
-                 const httplib::Request& request, httplib::Response& response) {
+                 const Request& request, Response& response) {
   if (!require_sync(sync, response)) return;
   const auto targets = photo_sync_targets(store, request, response);
   if (!targets) return;
@@ -93,26 +93,26 @@ void add_sync_routes(Router& router, domain::Repositories& store, sync::SyncServ
   for (const auto entity :
        {sync::PullEntity::jobs, sync::PullEntity::contacts, sync::PullEntity::files}) {
     router.post("/api/v1/sync/" + std::string(sync::to_string(entity)), Access::internal,
-                [sync, entity](const httplib::Request& request, httplib::Response& response,
+                [sync, entity](const Request& request, Response& response,
                                const PathParams&) { pull(sync, entity, request, response); });
   }
   router.post("/api/v1/sync/photos", Access::internal,
-              [&store, sync](const httplib::Request& request, httplib::Response& response,
+              [&store, sync](const Request& request, Response& response,
                              const PathParams&) { sync_photos(store, sync, request, response); });
   router.get("/api/v1/sync/summary", Access::internal,
-             [&store](const httplib::Request&, httplib::Response& response, const PathParams&) {
+             [&store](const Request&, Response& response, const PathParams&) {
                const auto latest = store.sync_logs().latest();
-               if (!latest) return send_error(response, 500, "database", latest.error().message);
+               if (!latest) return send_error(response, ErrorCode::database, latest.error().message);
                send_json(response, 200,
                          latest->has_value() ? sync_log_json(**latest) : nlohmann::json(nullptr));
              });
   router.get(
       "/api/v1/sync/logs", Access::internal,
-      [&store](const httplib::Request& request, httplib::Response& response, const PathParams&) {
+      [&store](const Request& request, Response& response, const PathParams&) {
         const auto paging = page_params(request, response);
         if (!paging) return;
         const auto page = store.sync_logs().list(paging->limit, paging->offset);
-        if (!page) return send_error(response, 500, "database", page.error().message);
+        if (!page) return send_error(response, ErrorCode::database, page.error().message);
         nlohmann::json logs = nlohmann::json::array();
         for (const auto& log : page->items) logs.push_back(sync_log_json(log));
         send_json(response, 200, {{"logs", logs}, {"total", page->total}});

@@ -12,17 +12,18 @@ namespace {
 constexpr const char* kTokenHeader = "x-webhook-token";
 
 // Where a rejected delivery came from, for the log: the peer and the relay's id, never a secret.
-std::string origin(const httplib::Request& request) {
+std::string origin(const Request& request) {
   std::string text = request.remote_addr;
   const std::string id = request.get_header_value("webhook-id");
   if (!id.empty()) text += " webhook-id " + id.substr(0, 64);
   return text;
 }
 
-void reject(httplib::Response& response, const httplib::Request& request, int status,
-            const std::string& code, const std::string& message) {
-  log::warn("webhook: {} from {}: {}", status, origin(request), message);
-  send_error(response, status, code, message);
+void reject(Response& response, const Request& request, ErrorCode code,
+            const std::string& message) {
+  log::warn("webhook: {} from {}: {}", describe(code).status, log::printable(origin(request)),
+            message);
+  send_error(response, code, message);
 }
 
 }  // namespace
@@ -34,22 +35,22 @@ WebhookEndpoint::WebhookEndpoint(WebhookSettings settings, domain::WebhookEventR
       clock_(clock),
       on_stored_(std::move(on_stored)) {}
 
-bool WebhookEndpoint::authorized(const httplib::Request& request,
-                                 httplib::Response& response) const {
+bool WebhookEndpoint::authorized(const Request& request,
+                                 Response& response) const {
   if (settings_.secret.empty()) {
-    reject(response, request, 503, "webhooks_not_configured",
+    reject(response, request, ErrorCode::webhooks_not_configured,
            "webhooks are off: set JOBNIMBUS_WEBHOOK_SECRET and restart gep");
     return false;
   }
   const std::string presented = request.has_param("token") ? request.get_param_value("token")
                                                            : request.get_header_value(kTokenHeader);
   if (presented.empty()) {
-    reject(response, request, 401, "unauthorized",
+    reject(response, request, ErrorCode::unauthorized,
            "missing webhook token (query parameter `token` or header x-webhook-token)");
     return false;
   }
   if (!constant_time_equals(presented, settings_.secret)) {
-    reject(response, request, 401, "unauthorized", "invalid webhook token");
+    reject(response, request, ErrorCode::unauthorized, "invalid webhook token");
     return false;
   }
   if (settings_.signing_key.empty()) return true;
@@ -59,16 +60,16 @@ bool WebhookEndpoint::authorized(const httplib::Request& request,
   const Status verified = verify_webhook_signature(
       settings_.signing_key, {id, timestamp, signature, request.body}, clock_.now());
   if (!verified) {
-    reject(response, request, 401, "unauthorized", verified.error().message);
+    reject(response, request, ErrorCode::unauthorized, verified.error().message);
     return false;
   }
   return true;
 }
 
-void WebhookEndpoint::handle(const httplib::Request& request, httplib::Response& response) const {
+void WebhookEndpoint::handle(const Request& request, Response& response) const {
   if (!authorized(request, response)) return;
   const auto payload = sync::parse_webhook_payload(request.body);
-  if (!payload) return reject(response, request, 400, "bad_request", payload.error().message);
+  if (!payload) return reject(response, request, ErrorCode::bad_request, payload.error().message);
 
   domain::WebhookEvent event;
   event.dedup_key = sync::webhook_dedup_key(*payload, request.get_header_value("webhook-id"));
@@ -79,7 +80,7 @@ void WebhookEndpoint::handle(const httplib::Request& request, httplib::Response&
   if (!recorded) {
     // 500 makes a relay deliver again later; JobNimbus may not, and the schedule covers that.
     log::error("webhook: storing the event failed: {}", recorded.error().message);
-    return send_error(response, 500, "database", "the event could not be stored");
+    return send_error(response, ErrorCode::database, "the event could not be stored");
   }
   nlohmann::json body = {{"id", recorded->id},
                          {"type", event.entity_type},
@@ -97,7 +98,7 @@ void WebhookEndpoint::handle(const httplib::Request& request, httplib::Response&
 
 void add_webhook_routes(Router& router, const WebhookEndpoint& endpoint) {
   router.post(kJobNimbusWebhookPath, Access::open,
-              [&endpoint](const httplib::Request& request, httplib::Response& response,
+              [&endpoint](const Request& request, Response& response,
                           const PathParams&) { endpoint.handle(request, response); });
 }
 

@@ -32,10 +32,10 @@ class WebhookEndpoint {
   WebhookEndpoint(WebhookSettings settings, domain::WebhookEventRepository& events,
                   const Clock& clock, std::function<void()> on_stored);
 
-  void handle(const httplib::Request& request, httplib::Response& response) const;
+  void handle(const Request& request, Response& response) const;
 
  private:
-  bool authorized(const httplib::Request& request, httplib::Response& response) const;
+  bool authorized(const Request& request, Response& response) const;
 
   const WebhookSettings settings_;
   domain::WebhookEventRepository& events_;

@@ -1,9 +1,11 @@
 #include "http/writeback_routes.h"
+#include "core/json_input.h"
 
 #include "core/time_format.h"
 #include "http/job_lookup.h"
 #include "http/json_response.h"
 #include "http/outbox_json.h"
+#include "net/multipart.h"
 #include "sync/outbox_requests.h"
 
 namespace gep::http {
@@ -14,29 +16,21 @@ using nlohmann::json;
 // Builds the outbox item from the job (or refuses the request); the route enqueues it.
 using ItemBuilder = std::function<Result<domain::OutboxItem>(const domain::Job&)>;
 
-int status_for(const std::string& code) {
-  if (code == "validation") return 400;
-  if (code == "not_found") return 404;
-  if (code == "job_not_synced") return 422;
-  if (code == "job_deleted") return 409;
-  return 500;
-}
-
 // The request body as a JSON object, or a 400 answer.
-std::optional<json> json_body(const httplib::Request& request, httplib::Response& response) {
-  json body = json::parse(request.body, nullptr, false);
+std::optional<json> json_body(const Request& request, Response& response) {
+  json body = parse_json_or_discarded(request.body);
   if (body.is_object()) return body;
-  send_error(response, 400, "validation", "the body must be a JSON object");
+  send_error(response, ErrorCode::validation, "the body must be a JSON object");
   return std::nullopt;
 }
 
 // A string member: absent -> nullopt (or "" when required is false); wrong type -> 400.
 bool read_string(const json& body, const char* key, std::optional<std::string>& out,
-                 httplib::Response& response) {
+                 Response& response) {
   const auto found = body.find(key);
   if (found == body.end() || found->is_null()) return true;
   if (!found->is_string()) {
-    send_error(response, 400, "validation", std::string(key) + " must be a string");
+    send_error(response, ErrorCode::validation, std::string(key) + " must be a string");
     return false;
   }
   out = found->get<std::string>();
@@ -45,7 +39,7 @@ bool read_string(const json& body, const char* key, std::optional<std::string>& 
 
 // Enqueues in one transaction with the job lookup, so the item names a job that existed.
 void enqueue(domain::DataStore& store, const std::function<void()>& queued, const std::string& key,
-             const ItemBuilder& build, httplib::Response& response) {
+             const ItemBuilder& build, Response& response) {
   std::optional<domain::OutboxItem> stored;
   std::optional<Error> refusal;
   const Status done = store.in_transaction([&](domain::Repositories& repositories) -> Status {
@@ -66,15 +60,15 @@ void enqueue(domain::DataStore& store, const std::function<void()>& queued, cons
     return {};
   });
   if (refusal) {
-    return send_error(response, status_for(refusal->code), refusal->code, refusal->message);
+    return send_failure(response, *refusal);
   }
-  if (!done) return send_error(response, 500, "database", done.error().message);
+  if (!done) return send_error(response, ErrorCode::database, done.error().message);
   if (queued) queued();
   send_json(response, 202, outbox_item_json(*stored));
 }
 
 void post_note(domain::DataStore& store, const std::function<void()>& queued,
-               const httplib::Request& request, httplib::Response& response,
+               const Request& request, Response& response,
                const std::string& key) {
   const auto body = json_body(request, response);
   if (!body) return;
@@ -86,7 +80,7 @@ void post_note(domain::DataStore& store, const std::function<void()>& queued,
 }
 
 void post_task(domain::DataStore& store, const std::function<void()>& queued,
-               const httplib::Request& request, httplib::Response& response,
+               const Request& request, Response& response,
                const std::string& key) {
   const auto body = json_body(request, response);
   if (!body) return;
@@ -101,7 +95,7 @@ void post_task(domain::DataStore& store, const std::function<void()>& queued,
     if (due->is_number_integer()) task.due_date = due->get<int64_t>();
     if (due->is_string()) task.due_date = parse_time_to_unix_seconds(due->get<std::string>());
     if (!task.due_date) {
-      return send_error(response, 400, "validation",
+      return send_error(response, ErrorCode::validation,
                         "dueDate must be an ISO 8601 date or time, or unix seconds");
     }
   }
@@ -111,7 +105,7 @@ void post_task(domain::DataStore& store, const std::function<void()>& queued,
 }
 
 void post_status(domain::DataStore& store, const std::function<void()>& queued,
-                 const httplib::Request& request, httplib::Response& response,
+                 const Request& request, Response& response,
                  const std::string& key) {
   const auto body = json_body(request, response);
   if (!body) return;
@@ -125,22 +119,29 @@ void post_status(domain::DataStore& store, const std::function<void()>& queued,
 
 // multipart/form-data: the part "file" (its filename and bytes), optional fields fileType and
 // description. Or JSON with the content in base64.
-std::optional<sync::AttachmentRequest> attachment_request(const httplib::Request& request,
-                                                          httplib::Response& response) {
+std::optional<sync::AttachmentRequest> attachment_request(const Request& request,
+                                                          Response& response) {
   sync::AttachmentRequest upload;
-  if (request.is_multipart_form_data()) {
-    if (!request.has_file("file")) {
-      send_error(response, 400, "validation", "the multipart body needs a part named \"file\"");
+  const std::string content_type = request.get_header_value("Content-Type");
+  if (net::is_multipart_form_data(content_type)) {
+    auto parts = net::parse_multipart(content_type, request.body);
+    if (!parts) {
+      send_error(response, ErrorCode::validation, "malformed multipart body: " + parts.error().message);
       return std::nullopt;
     }
-    const auto file = request.get_file_value("file");
-    upload.file_name = file.filename;
-    upload.bytes = file.content;
-    upload.file_type = request.has_file("fileType") ? request.get_file_value("fileType").content
-                                                    : file.content_type;
-    if (request.has_file("description")) {
-      upload.description = request.get_file_value("description").content;
+    const auto part = [&parts](const char* name) -> const net::FormPart* {
+      const auto found = parts->find(name);
+      return found == parts->end() ? nullptr : &found->second;
+    };
+    const net::FormPart* file = part("file");
+    if (file == nullptr) {
+      send_error(response, ErrorCode::validation, "the multipart body needs a part named \"file\"");
+      return std::nullopt;
     }
+    upload.file_name = file->filename;
+    upload.bytes = file->content;
+    upload.file_type = part("fileType") != nullptr ? part("fileType")->content : file->content_type;
+    if (part("description") != nullptr) upload.description = part("description")->content;
     return upload;
   }
   const auto body = json_body(request, response);
@@ -153,18 +154,18 @@ std::optional<sync::AttachmentRequest> attachment_request(const httplib::Request
     return std::nullopt;
   }
   if (!content) {
-    send_error(response, 400, "validation", "contentBase64 is required");
+    send_error(response, ErrorCode::validation, "contentBase64 is required");
     return std::nullopt;
   }
   // Base64 is 4/3 of the bytes: refuse an oversized upload before decoding it.
   if (content->size() / 4 * 3 > sync::kMaxAttachmentBytes + 3) {
-    send_error(response, 400, "validation",
+    send_error(response, ErrorCode::validation,
                "the file is larger than " + std::to_string(sync::kMaxAttachmentBytes) + " bytes");
     return std::nullopt;
   }
   auto bytes = sync::decode_base64(*content);
   if (!bytes) {
-    send_error(response, 400, "validation", "contentBase64 is not valid base64");
+    send_error(response, ErrorCode::validation, "contentBase64 is not valid base64");
     return std::nullopt;
   }
   upload.file_name = name.value_or("");
@@ -175,7 +176,7 @@ std::optional<sync::AttachmentRequest> attachment_request(const httplib::Request
 }
 
 void post_attachment(domain::DataStore& store, const std::function<void()>& queued,
-                     const httplib::Request& request, httplib::Response& response,
+                     const Request& request, Response& response,
                      const std::string& key) {
   const auto upload = attachment_request(request, response);
   if (!upload) return;
@@ -188,8 +189,8 @@ void post_attachment(domain::DataStore& store, const std::function<void()>& queu
 
 void add_writeback_routes(Router& router, domain::DataStore& store, Clock& clock,
                           std::function<void()> queued) {
-  using Poster = void (*)(domain::DataStore&, const std::function<void()>&, const httplib::Request&,
-                          httplib::Response&, const std::string&);
+  using Poster = void (*)(domain::DataStore&, const std::function<void()>&, const Request&,
+                          Response&, const std::string&);
   const std::pair<const char*, Poster> posts[] = {{"notes", post_note},
                                                   {"tasks", post_task},
                                                   {"status", post_status},
@@ -197,11 +198,12 @@ void add_writeback_routes(Router& router, domain::DataStore& store, Clock& clock
   for (const auto& entry : posts) {
     const Poster post = entry.second;  // a plain variable: lambdas may not capture bindings (C++17)
     router.post(std::string("/api/v1/jobs/:jobId/") + entry.first, Access::internal,
-                [&store, queued, post](const httplib::Request& request, httplib::Response& response,
+                [&store, queued, post](const Request& request, Response& response,
                                        const PathParams& params) {
                   post(store, queued, request, response, params.at("jobId"));
                 });
   }
+  router.accept_uploads("POST", "/api/v1/jobs/:jobId/attachments");
   add_outbox_routes(router, store, clock, std::move(queued));
 }
 

@@ -1,4 +1,5 @@
 #include "jobnimbus/api_error.h"
+#include "core/json_input.h"
 
 #include <fmt/format.h>
 
@@ -127,7 +128,7 @@ Error ApiError::to_error() const {
 }
 
 std::string error_body_excerpt(std::string_view body, size_t max_chars) {
-  const auto json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  const auto json = parse_json_or_discarded(body);
   if (!json.is_discarded()) {
     const std::string message = message_from_json(json);
     if (!message.empty()) return one_line(message, max_chars);

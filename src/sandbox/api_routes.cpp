@@ -4,8 +4,8 @@
 #include <thread>
 
 #include "core/secrets.h"
+#include "core/json_input.h"
 #include "sandbox/catalog.h"
-#include "sandbox/fault_server.h"
 #include "sandbox/file_bytes.h"
 #include "sandbox/query.h"
 #include "sandbox/routes.h"
@@ -13,8 +13,8 @@
 namespace gep::sandbox {
 namespace {
 
-using httplib::Request;
-using httplib::Response;
+using net::Request;
+using net::Response;
 
 // Injected server errors look like what sits in front of a real API: a JSON 500 from the app,
 // an nginx HTML 502, plain-text 503 and 504 — so a client must accept any body.
@@ -71,8 +71,7 @@ std::optional<FaultKind> admit(RouteContext& context, const Request& request, Re
     return std::nullopt;
   }
   if (fault == FaultKind::drop) {
-    FaultServer::drop_connection();
-    send_text(response, 500, "dropped");  // never sent
+    response.fault = {net::WireFault::Kind::drop, 0};
     return std::nullopt;
   }
   return fault;
@@ -83,10 +82,10 @@ void finish(RouteContext& context, Response& response, FaultKind fault) {
   switch (fault) {
     case FaultKind::truncate:
     case FaultKind::truncate_after_write:
-      FaultServer::truncate_body(response.body.size() / 2);
+      response.fault = {net::WireFault::Kind::truncate, response.body.size() / 2};
       break;
     case FaultKind::drop_after_write:
-      FaultServer::drop_connection();
+      response.fault = {net::WireFault::Kind::drop, 0};
       break;
     case FaultKind::server_error_after_write:
       send_server_error(context, response, true);
@@ -97,7 +96,7 @@ void finish(RouteContext& context, Response& response, FaultKind fault) {
 }
 
 std::optional<nlohmann::json> parse_body(const Request& request, Response& response) {
-  auto body = nlohmann::json::parse(request.body, nullptr, false);
+  auto body = parse_json_or_discarded(request.body);
   if (body.is_discarded()) {
     send_text(response, 400, "Invalid JSON body");
     return std::nullopt;
@@ -126,10 +125,10 @@ std::string after_label(FaultKind fault) {
 
 }  // namespace
 
-void install_api_routes(httplib::Server& server, RouteContext& context) {
-  server.Get(R"(/api1/(jobs|contacts|tasks|activities|files))", [&context](const Request& request,
+void install_api_routes(net::RouteTable& server, RouteContext& context) {
+  server.add("GET", "/api1/:kind(jobs|contacts|tasks|activities|files)", [&context](const Request& request,
                                                                            Response& response) {
-    const Kind kind = *kind_from_path(request.matches[1].str());
+    const Kind kind = *kind_from_path(request.matches[1]);
     const auto fault =
         admit(context, request, response, "GET /" + std::string(kind_path(kind)), false);
     if (!fault) return;
@@ -152,13 +151,13 @@ void install_api_routes(httplib::Server& server, RouteContext& context) {
     finish(context, response, *fault);
   });
 
-  server.Get(R"(/api1/(jobs|contacts|tasks|activities)/([^/]+))",
+  server.add("GET", "/api1/:kind(jobs|contacts|tasks|activities)/:jnid",
              [&context](const Request& request, Response& response) {
-               const Kind kind = *kind_from_path(request.matches[1].str());
+               const Kind kind = *kind_from_path(request.matches[1]);
                const auto fault = admit(context, request, response,
                                         "GET /" + std::string(kind_path(kind)) + "/{jnid}", false);
                if (!fault) return;
-               const auto record = context.state.get(kind, request.matches[2].str());
+               const auto record = context.state.get(kind, request.matches[2]);
                if (!record) {
                  send_message(response, 404, std::string(wire_type(kind)) + " not found");
                  return;
@@ -167,10 +166,10 @@ void install_api_routes(httplib::Server& server, RouteContext& context) {
                finish(context, response, *fault);
              });
 
-  server.Get(R"(/api1/files/([^/]+))", [&context](const Request& request, Response& response) {
+  server.add("GET", "/api1/files/:jnid", [&context](const Request& request, Response& response) {
     const auto fault = admit(context, request, response, "GET /files/{jnid}", false);
     if (!fault) return;
-    const std::string jnid = request.matches[1].str();
+    const std::string jnid = request.matches[1];
     if (!context.state.get(Kind::file, jnid)) {
       send_message(response, 404, "attachment not found");
       return;
@@ -183,14 +182,14 @@ void install_api_routes(httplib::Server& server, RouteContext& context) {
     finish(context, response, *fault);
   });
 
-  server.Get("/api1/account/settings", [&context](const Request& request, Response& response) {
+  server.add("GET", "/api1/account/settings", [&context](const Request& request, Response& response) {
     const auto fault = admit(context, request, response, "GET /account/settings", false);
     if (!fault) return;
     send_json(response, 200, catalog::settings_json());
     finish(context, response, *fault);
   });
 
-  server.Post("/api1/activities", [&context](const Request& request, Response& response) {
+  server.add("POST", "/api1/activities", [&context](const Request& request, Response& response) {
     const auto fault = admit(context, request, response, "POST /activities", true);
     if (!fault) return;
     const auto body = parse_body(request, response);
@@ -198,7 +197,7 @@ void install_api_routes(httplib::Server& server, RouteContext& context) {
     answer_write(context, response, context.state.create_note(*body, after_label(*fault)), *fault);
   });
 
-  server.Post("/api1/tasks", [&context](const Request& request, Response& response) {
+  server.add("POST", "/api1/tasks", [&context](const Request& request, Response& response) {
     const auto fault = admit(context, request, response, "POST /tasks", true);
     if (!fault) return;
     const auto body = parse_body(request, response);
@@ -206,7 +205,7 @@ void install_api_routes(httplib::Server& server, RouteContext& context) {
     answer_write(context, response, context.state.create_task(*body, after_label(*fault)), *fault);
   });
 
-  server.Post("/api1/files", [&context](const Request& request, Response& response) {
+  server.add("POST", "/api1/files", [&context](const Request& request, Response& response) {
     const auto fault = admit(context, request, response, "POST /files", true);
     if (!fault) return;
     const auto body = parse_body(request, response);
@@ -214,24 +213,24 @@ void install_api_routes(httplib::Server& server, RouteContext& context) {
     answer_write(context, response, context.state.upload_file(*body, after_label(*fault)), *fault);
   });
 
-  server.Put(R"(/api1/(jobs|contacts)/([^/]+))", [&context](const Request& request,
+  server.add("PUT", "/api1/:kind(jobs|contacts)/:jnid", [&context](const Request& request,
                                                             Response& response) {
-    const Kind kind = *kind_from_path(request.matches[1].str());
+    const Kind kind = *kind_from_path(request.matches[1]);
     const auto fault =
         admit(context, request, response, "PUT /" + std::string(kind_path(kind)) + "/{jnid}", true);
     if (!fault) return;
     const auto body = parse_body(request, response);
     if (!body) return;
     answer_write(context, response,
-                 context.state.update(kind, request.matches[2].str(), *body, after_label(*fault)),
+                 context.state.update(kind, request.matches[2], *body, after_label(*fault)),
                  *fault);
   });
 
   // Where GET /api1/files/{jnid} redirects: like a storage bucket's signed URL, it needs no key
   // but expires, and a tampered signature is refused.
-  server.Get(R"(/sandbox-files/([^/]+))", [&context](const Request& request, Response& response) {
+  server.add("GET", "/sandbox-files/:jnid", [&context](const Request& request, Response& response) {
     context.traffic.count_request("GET /sandbox-files/{jnid}");
-    const std::string jnid = request.matches[1].str();
+    const std::string jnid = request.matches[1];
     const std::string expires_text = request.get_param_value("expires");
     const int64_t expires = std::strtoll(expires_text.c_str(), nullptr, 10);
     const std::string expected = signature_of(context, jnid, expires);
@@ -250,7 +249,7 @@ void install_api_routes(httplib::Server& server, RouteContext& context) {
       return;
     }
     if (fault == FaultKind::drop || fault == FaultKind::drop_after_write) {
-      FaultServer::drop_connection();
+      response.fault = {net::WireFault::Kind::drop, 0};
       return;
     }
     auto content = context.state.file_content(jnid);

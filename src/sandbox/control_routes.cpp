@@ -2,13 +2,14 @@
 // faulted, and not counted among API requests.
 #include <nlohmann/json.hpp>
 
+#include "core/json_input.h"
 #include "sandbox/routes.h"
 
 namespace gep::sandbox {
 namespace {
 
-using httplib::Request;
-using httplib::Response;
+using net::Request;
+using net::Response;
 using nlohmann::json;
 
 using Handler = std::function<void(const Request&, Response&)>;
@@ -30,7 +31,10 @@ Handler guarded(RouteContext& context, Handler handler) {
 
 json body_of(const Request& request) {
   if (request.body.empty()) return json::object();
-  return json::parse(request.body);  // a parse error becomes a 400 in guarded()
+  // A parse error becomes a 400 in guarded(); so does a body nested too deep, whose value (a
+  // discarded one) fails the first member a handler reads.
+  if (json_depth(request.body) > kMaxJsonDepth) return json(json::value_t::discarded);
+  return json::parse(request.body);
 }
 
 std::optional<Kind> kind_or_404(const std::string& path, Response& response) {
@@ -63,32 +67,32 @@ void answer(Response& response, const Result<std::string>& result) {
 
 }  // namespace
 
-void install_control_routes(httplib::Server& server, RouteContext& context) {
+void install_control_routes(net::RouteTable& server, RouteContext& context) {
   auto& state = context.state;
   auto& traffic = context.traffic;
 
-  server.Get("/sandbox/health", guarded(context, [&](const Request& request, Response& response) {
+  server.add("GET", "/sandbox/health", guarded(context, [&](const Request& request, Response& response) {
                send_json(
                    response, 200,
                    json{{"ok", true}, {"base_url", origin_of(request, context) + "/api1"}}.dump());
              }));
 
-  server.Get("/sandbox/stats", guarded(context, [&](const Request&, Response& response) {
+  server.add("GET", "/sandbox/stats", guarded(context, [&](const Request&, Response& response) {
                json stats = traffic.stats();
                stats["records"] = state.counts();
                send_json(response, 200, stats.dump());
              }));
 
-  server.Post("/sandbox/stats/reset", guarded(context, [&](const Request&, Response& response) {
+  server.add("POST", "/sandbox/stats/reset", guarded(context, [&](const Request&, Response& response) {
                 traffic.reset_stats();
                 send_json(response, 200, R"({"ok":true})");
               }));
 
-  server.Get("/sandbox/settings", guarded(context, [&](const Request&, Response& response) {
+  server.add("GET", "/sandbox/settings", guarded(context, [&](const Request&, Response& response) {
                send_json(response, 200, to_json(traffic.settings()).dump());
              }));
 
-  server.Put(
+  server.add("PUT", 
       "/sandbox/settings", guarded(context, [&](const Request& request, Response& response) {
         const json body = body_of(request);
         TrafficSettings settings = traffic.settings();
@@ -117,7 +121,7 @@ void install_control_routes(httplib::Server& server, RouteContext& context) {
         send_json(response, 200, to_json(settings).dump());
       }));
 
-  server.Post("/sandbox/faults", guarded(context, [&](const Request& request, Response& response) {
+  server.add("POST", "/sandbox/faults", guarded(context, [&](const Request& request, Response& response) {
                 const json body = body_of(request);
                 const auto kind = parse_fault_kind(body.value("kind", ""));
                 if (!kind) return send_text(response, 400, "unknown fault kind");
@@ -126,12 +130,12 @@ void install_control_routes(httplib::Server& server, RouteContext& context) {
                 send_json(response, 200, R"({"ok":true})");
               }));
 
-  server.Delete("/sandbox/faults", guarded(context, [&](const Request&, Response& response) {
+  server.add("DELETE", "/sandbox/faults", guarded(context, [&](const Request&, Response& response) {
                   traffic.clear_forced();
                   send_json(response, 200, R"({"ok":true})");
                 }));
 
-  server.Get("/sandbox/writes", guarded(context, [&](const Request& request, Response& response) {
+  server.add("GET", "/sandbox/writes", guarded(context, [&](const Request& request, Response& response) {
                const uint64_t after =
                    std::strtoull(request.get_param_value("after").c_str(), nullptr, 10);
                const std::string endpoint = request.get_param_value("endpoint");
@@ -143,12 +147,12 @@ void install_control_routes(httplib::Server& server, RouteContext& context) {
                send_json(response, 200, json{{"count", writes.size()}, {"writes", writes}}.dump());
              }));
 
-  server.Delete("/sandbox/writes", guarded(context, [&](const Request&, Response& response) {
+  server.add("DELETE", "/sandbox/writes", guarded(context, [&](const Request&, Response& response) {
                   state.clear_writes();
                   send_json(response, 200, R"({"ok":true})");
                 }));
 
-  server.Post("/sandbox/touch", guarded(context, [&](const Request& request, Response& response) {
+  server.add("POST", "/sandbox/touch", guarded(context, [&](const Request& request, Response& response) {
                 const json body = body_of(request);
                 const auto kind = kind_or_404(body.value("kind", "jobs"), response);
                 if (!kind) return;
@@ -161,7 +165,7 @@ void install_control_routes(httplib::Server& server, RouteContext& context) {
                 send_json(response, 200, json{{"jnids", *touched}}.dump());
               }));
 
-  server.Post("/sandbox/mutate", guarded(context, [&](const Request& request, Response& response) {
+  server.add("POST", "/sandbox/mutate", guarded(context, [&](const Request& request, Response& response) {
                 const json body = body_of(request);
                 MutationSpec spec;
                 spec.job_updates = body.value("job_updates", int64_t{0});
@@ -175,16 +179,16 @@ void install_control_routes(httplib::Server& server, RouteContext& context) {
                 send_json(response, 200, state.mutate(spec).dump());
               }));
 
-  server.Post("/sandbox/save", guarded(context, [&](const Request&, Response& response) {
+  server.add("POST", "/sandbox/save", guarded(context, [&](const Request&, Response& response) {
                 if (context.state_file.empty()) return send_text(response, 400, "no --state file");
                 const auto saved = state.save(context.state_file);
                 if (!saved) return send_error(response, saved.error());
                 send_json(response, 200, R"({"ok":true})");
               }));
 
-  server.Get(R"(/sandbox/dump/([a-z]+))",
+  server.add("GET", "/sandbox/dump/:kind",
              guarded(context, [&](const Request& request, Response& response) {
-               const auto kind = kind_or_404(request.matches[1].str(), response);
+               const auto kind = kind_or_404(request.matches[1], response);
                if (!kind) return;
                const std::string deleted = request.get_param_value("include_deleted");
                send_json(response, 200,
@@ -192,49 +196,49 @@ void install_control_routes(httplib::Server& server, RouteContext& context) {
                                     deleted == "1" || deleted == "true"));
              }));
 
-  server.Get(R"(/sandbox/ids/([a-z]+))",
+  server.add("GET", "/sandbox/ids/:kind",
              guarded(context, [&](const Request& request, Response& response) {
-               const auto kind = kind_or_404(request.matches[1].str(), response);
+               const auto kind = kind_or_404(request.matches[1], response);
                if (kind) send_json(response, 200, state.ids(*kind));
              }));
 
-  server.Post(R"(/sandbox/jobs/([^/]+)/files)",
+  server.add("POST", "/sandbox/jobs/:jnid/files",
               guarded(context, [&](const Request& request, Response& response) {
                 const json body = body_of(request);
                 std::optional<std::string> kind;
                 if (body.contains("kind")) kind = body["kind"].get<std::string>();
                 const auto created =
-                    state.add_files(request.matches[1].str(), body.value("count", int64_t{1}),
+                    state.add_files(request.matches[1], body.value("count", int64_t{1}),
                                     body.value("record_type", 2), kind);
                 if (!created) return send_error(response, created.error());
                 send_json(response, 200, json{{"jnids", *created}}.dump());
               }));
 
-  server.Post(R"(/sandbox/([a-z]+)/([^/]+)/restore)",
+  server.add("POST", "/sandbox/:kind/:jnid/restore",
               guarded(context, [&](const Request& request, Response& response) {
-                const auto kind = kind_or_404(request.matches[1].str(), response);
-                if (kind) answer(response, state.control_restore(*kind, request.matches[2].str()));
+                const auto kind = kind_or_404(request.matches[1], response);
+                if (kind) answer(response, state.control_restore(*kind, request.matches[2]));
               }));
 
-  server.Post(R"(/sandbox/(jobs|contacts|tasks|activities|files))",
+  server.add("POST", "/sandbox/:kind(jobs|contacts|tasks|activities|files)",
               guarded(context, [&](const Request& request, Response& response) {
-                const auto kind = kind_or_404(request.matches[1].str(), response);
+                const auto kind = kind_or_404(request.matches[1], response);
                 if (kind) answer(response, state.control_create(*kind, body_of(request)));
               }));
 
-  server.Put(R"(/sandbox/(jobs|contacts|tasks|activities|files)/([^/]+))",
+  server.add("PUT", "/sandbox/:kind(jobs|contacts|tasks|activities|files)/:jnid",
              guarded(context, [&](const Request& request, Response& response) {
-               const auto kind = kind_or_404(request.matches[1].str(), response);
+               const auto kind = kind_or_404(request.matches[1], response);
                if (kind)
                  answer(response,
-                        state.control_update(*kind, request.matches[2].str(), body_of(request)));
+                        state.control_update(*kind, request.matches[2], body_of(request)));
              }));
 
-  server.Delete(R"(/sandbox/(jobs|contacts|tasks|activities|files)/([^/]+))",
+  server.add("DELETE", "/sandbox/:kind(jobs|contacts|tasks|activities|files)/:jnid",
                 guarded(context, [&](const Request& request, Response& response) {
-                  const auto kind = kind_or_404(request.matches[1].str(), response);
+                  const auto kind = kind_or_404(request.matches[1], response);
                   if (!kind) return;
-                  const auto deleted = state.control_delete(*kind, request.matches[2].str());
+                  const auto deleted = state.control_delete(*kind, request.matches[2]);
                   if (!deleted) return send_error(response, deleted.error());
                   send_json(response, 200, R"({"ok":true})");
                 }));

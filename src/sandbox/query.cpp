@@ -1,4 +1,5 @@
 #include "sandbox/query.h"
+#include "core/json_input.h"
 
 #include <algorithm>
 #include <charconv>
@@ -417,8 +418,9 @@ int compare_scalars(const Scalar& a, const Scalar& b) {
 }
 
 Result<Predicate> parse_filter(std::string_view json_text) {
-  const json body = json::parse(json_text, nullptr, false);
-  if (body.is_discarded()) return fail("validation", "filter is not valid JSON");
+  auto parsed = parse_json_input(json_text);
+  if (!parsed) return fail("validation", "filter: " + parsed.error().message);
+  const json body = std::move(parsed).value();
   if (!body.is_object()) return fail("validation", "filter must be a JSON object");
   if (body.contains("bool")) return parse_clause(body);
   if (body.size() == 1) {

@@ -8,7 +8,7 @@
 
 namespace gep::sandbox {
 
-bool is_authorized(const httplib::Request& request, std::string_view api_key) {
+bool is_authorized(const net::Request& request, std::string_view api_key) {
   const std::string header = request.get_header_value("Authorization");
   constexpr std::string_view kScheme = "bearer ";
   if (header.size() <= kScheme.size()) return false;
@@ -22,28 +22,28 @@ bool is_authorized(const httplib::Request& request, std::string_view api_key) {
   return constant_time_equals(key, api_key);
 }
 
-void set_content_type(httplib::Response& response, std::string_view type) {
+void set_content_type(net::Response& response, std::string_view type) {
   response.headers.erase("Content-Type");  // a fault may replace an answer already set
   response.set_header("Content-Type", std::string(type));
 }
 
-void send_json(httplib::Response& response, int status, std::string body) {
+void send_json(net::Response& response, int status, std::string body) {
   response.status = status;
   response.body = std::move(body);
   set_content_type(response, "application/json; charset=utf-8");
 }
 
-void send_text(httplib::Response& response, int status, std::string text) {
+void send_text(net::Response& response, int status, std::string text) {
   response.status = status;
   response.body = std::move(text);
   set_content_type(response, "text/plain; charset=utf-8");
 }
 
-void send_message(httplib::Response& response, int status, std::string_view message) {
+void send_message(net::Response& response, int status, std::string_view message) {
   send_json(response, status, nlohmann::json{{"message", message}}.dump());
 }
 
-void send_error(httplib::Response& response, const Error& error) {
+void send_error(net::Response& response, const Error& error) {
   if (error.code == "validation") {
     send_text(response, 400, error.message);
   } else if (error.code == "window") {
@@ -63,7 +63,7 @@ uint64_t request_seed() {
   return rng.next();
 }
 
-std::string origin_of(const httplib::Request& request, const RouteContext& context) {
+std::string origin_of(const net::Request& request, const RouteContext& context) {
   const std::string host = request.get_header_value("Host");
   // Only a plain host[:port] is echoed into a Location header.
   const bool plain = !host.empty() && host.find_first_not_of(

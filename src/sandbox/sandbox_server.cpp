@@ -4,7 +4,6 @@
 #include <filesystem>
 
 #include "core/secrets.h"
-#include "sandbox/fault_server.h"
 #include "sandbox/routes.h"
 
 namespace gep::sandbox {
@@ -56,40 +55,45 @@ Status SandboxServer::start() {
   generation_seconds_ =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  server_ = std::make_unique<FaultServer>();
-  const auto threads = static_cast<size_t>(options_.threads);
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  server_->set_tcp_nodelay(true);
-  server_->set_keep_alive_max_count(100000);
-  server_->set_keep_alive_timeout(30);
-  server_->set_read_timeout(30, 0);
-  server_->set_write_timeout(30, 0);
-  server_->set_payload_max_length(64u * 1024u * 1024u);
-
-  if (options_.port == 0) {
-    const int bound = server_->bind_to_any_port(options_.host);
-    if (bound <= 0) return fail("bind_failed", "could not bind " + options_.host + " to any port");
-    port_ = static_cast<uint16_t>(bound);
-  } else {
-    if (!server_->bind_to_port(options_.host, options_.port)) {
-      return fail("bind_failed", "could not bind " + options_.host + ":" +
-                                     std::to_string(options_.port) + " (in use, or not permitted)");
-    }
-    port_ = options_.port;
-  }
   context_ = std::make_unique<RouteContext>(
       RouteContext{*state_, *traffic_, clock_, options_.api_key, random_hex(32),
-                   options_.signed_url_ttl_seconds, root_url(), options_.state_file});
-  install_api_routes(*server_, *context_);
-  install_control_routes(*server_, *context_);
-  server_->set_logger([this](const httplib::Request& request, const httplib::Response& response) {
-    if (request.path.rfind("/api1/", 0) == 0) traffic_->count_status(response.status);
-  });
-  thread_ = std::thread([this] { server_->listen_after_bind(); });
-  // listen_after_bind() is accepting once is_running() says so.
-  while (!server_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                   options_.signed_url_ttl_seconds, "", options_.state_file});
+  install_api_routes(routes_, *context_);
+  install_control_routes(routes_, *context_);
+  server_ = std::make_unique<net::Server>(server_limits(options_), server_hooks());
+  const auto bound = server_->bind(options_.host, options_.port);
+  if (!bound) return fail(bound.error());
+  port_ = *bound;
+  context_->fallback_origin = root_url();
+  thread_ = std::thread([this] { server_->run(); });
   running_ = true;
   return {};
+}
+
+net::ServerLimits SandboxServer::server_limits(const SandboxOptions& options) {
+  net::ServerLimits limits;
+  limits.worker_threads = options.threads;
+  limits.max_body_bytes = 64 * 1024 * 1024;
+  limits.keep_alive_max_requests = 100'000;
+  // Benchmarks and tests open many connections from one address: the sandbox is local.
+  limits.max_connections_per_client = limits.max_connections;
+  return limits;
+}
+
+net::ServerHooks SandboxServer::server_hooks() {
+  net::ServerHooks hooks;
+  hooks.handler = [this](net::Request& request, net::Response& response) {
+    if (!routes_.dispatch(request, response)) {
+      send_message(response, 404, "no route for " + request.method + " " + request.path);
+    }
+  };
+  hooks.error = [](int status, const std::string& message, net::Response& response) {
+    send_message(response, status, message);
+  };
+  hooks.log = [this](const net::Request& request, const net::Response& response, double) {
+    if (request.path.rfind("/api1/", 0) == 0) traffic_->count_status(response.status);
+  };
+  return hooks;
 }
 
 void SandboxServer::stop() {

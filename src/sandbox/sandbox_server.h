@@ -33,13 +33,14 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "net/route_table.h"
+#include "net/server.h"
 #include "sandbox/sandbox_options.h"
 #include "sandbox/sandbox_state.h"
 #include "sandbox/traffic.h"
 
 namespace gep::sandbox {
 
-class FaultServer;
 struct RouteContext;
 
 class SandboxServer {
@@ -74,7 +75,11 @@ class SandboxServer {
   Clock& clock_;
   std::unique_ptr<SandboxState> state_;
   std::unique_ptr<Traffic> traffic_;
-  std::unique_ptr<FaultServer> server_;
+  static net::ServerLimits server_limits(const SandboxOptions& options);
+  net::ServerHooks server_hooks();
+
+  net::RouteTable routes_;
+  std::unique_ptr<net::Server> server_;
   std::unique_ptr<RouteContext> context_;
   std::thread thread_;
   uint16_t port_ = 0;

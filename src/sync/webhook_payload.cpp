@@ -1,4 +1,5 @@
 #include "sync/webhook_payload.h"
+#include "core/json_input.h"
 
 #include <algorithm>
 #include <cctype>
@@ -139,9 +140,9 @@ WebhookEntity parse_webhook_entity(std::string_view text) {
 }
 
 Result<WebhookPayload> parse_webhook_payload(std::string_view body) {
-  json parsed = json::parse(body, nullptr, false);
-  if (parsed.is_discarded()) return fail("validation", "the body is not valid JSON");
-  auto record = unwrap(std::move(parsed));
+  auto parsed = parse_json_input(body);
+  if (!parsed) return fail("validation", parsed.error().message);
+  auto record = unwrap(std::move(parsed).value());
   if (!record) return fail(record.error());
   WebhookPayload payload;
   payload.jnid = text_member(*record, "jnid");

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "net/http_client.h"
 #include "core/clock.h"
 #include "http/embed_routes.h"
 #include "http/json_response.h"
@@ -34,13 +35,13 @@ class EmbedRoutesTest : public ::testing::Test {
     tokens_ = std::make_unique<embed::EmbedTokens>(*codec_, clock_, settings);
     links_ = std::make_unique<embed::EmbedLinkService>(*tokens_, jobs_, "http://localhost:3002");
     ServerOptions options;
-    options.threads = 4;
+    options.limits.worker_threads = 4;
     options.embed_frame_ancestors = "https://app.jobnimbus.com https://*.example.com";
     server_ = std::make_unique<HttpServer>(options, internal_api_key_guard(kKey));
     add_embed_routes(server_->router(), *links_);
     server_->router().get(
         "/embed/qc", Access::open,
-        [](const httplib::Request&, httplib::Response& response, const PathParams&) {
+        [](const gep::net::Request&, gep::net::Response& response, const PathParams&) {
           response.set_content("<p>qc</p>", "text/html");
         });
     const auto port = server_->bind();
@@ -54,19 +55,19 @@ class EmbedRoutesTest : public ::testing::Test {
     if (thread_.joinable()) thread_.join();
   }
 
-  httplib::Result create(const nlohmann::json& body, const char* key = kKey) {
-    httplib::Client client("127.0.0.1", port_);
-    httplib::Headers headers;
+  gep::testing::HttpResult create(const nlohmann::json& body, const char* key = kKey) {
+    gep::testing::HttpClient client("127.0.0.1", port_);
+    gep::testing::HttpHeaders headers;
     if (key != nullptr) headers.emplace("x-internal-api-key", key);
     return client.Post("/api/v1/embed/links", headers, body.dump(), "application/json");
   }
 
-  httplib::Result resolve(const std::string& query) {
-    httplib::Client client("127.0.0.1", port_);
+  gep::testing::HttpResult resolve(const std::string& query) {
+    gep::testing::HttpClient client("127.0.0.1", port_);
     return client.Get(("/api/v1/embed/session/resolve" + query).c_str());
   }
 
-  static std::string code_of(const httplib::Result& result) {
+  static std::string code_of(const gep::testing::HttpResult& result) {
     return nlohmann::json::parse(result->body)["error"]["code"].get<std::string>();
   }
 
@@ -144,7 +145,7 @@ TEST_F(EmbedRoutesTest, ResolvesAndRefusesWithReasonCodes) {
 }
 
 TEST_F(EmbedRoutesTest, OnlyEmbedPagesMayBeFramedAndOnlyByAllowedOrigins) {
-  httplib::Client client("127.0.0.1", port_);
+  gep::testing::HttpClient client("127.0.0.1", port_);
   const auto page = client.Get("/embed/qc?token=x");
   ASSERT_TRUE(page);
   EXPECT_EQ(page->get_header_value("Content-Security-Policy"),
@@ -160,13 +161,13 @@ TEST_F(EmbedRoutesTest, OnlyEmbedPagesMayBeFramedAndOnlyByAllowedOrigins) {
 }
 
 TEST(FrameAncestors, KeepsAHandlersOtherDirectives) {
-  httplib::Response response;
+  gep::net::Response response;
   response.set_header("Content-Security-Policy", "default-src 'self'");
   apply_frame_ancestors("/embed/risk", "https://app.jobnimbus.com", response);
   EXPECT_EQ(response.get_header_value("Content-Security-Policy"),
             "default-src 'self'; frame-ancestors https://app.jobnimbus.com");
   EXPECT_EQ(response.get_header_value_count("Content-Security-Policy"), 1U);
-  httplib::Response permissive;
+  gep::net::Response permissive;
   permissive.set_header("Content-Security-Policy", "frame-ancestors *; img-src 'self'");
   apply_frame_ancestors("/api/v1/jobs", "https://app.jobnimbus.com", permissive);
   EXPECT_EQ(permissive.get_header_value("Content-Security-Policy"),

@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "net/http_client.h"
 #include "app/access_wiring.h"
 #include "app/application.h"
 #include "core/secrets.h"
@@ -72,16 +73,16 @@ class RouteTableTest : public ::testing::Test {
     ASSERT_TRUE(accounts.admin().add("staffer", auth::Role::staff, "Staff", kPassword).ok());
   }
 
-  httplib::Client client() const {
-    httplib::Client client("127.0.0.1", app_->port());
+  gep::testing::HttpClient client() const {
+    gep::testing::HttpClient client("127.0.0.1", app_->port());
     client.set_read_timeout(30, 0);
     return client;
   }
 
-  int call(const http::RouteInfo& route, const httplib::Headers& headers) const {
+  int call(const http::RouteInfo& route, const gep::testing::HttpHeaders& headers) const {
     auto http = client();
     const std::string path = concrete_path(route.pattern);
-    const auto send = [&]() -> httplib::Result {
+    const auto send = [&]() -> gep::testing::HttpResult {
       if (route.method == "POST") return http.Post(path.c_str(), headers, "{}", "application/json");
       if (route.method == "PUT") return http.Put(path.c_str(), headers, "{}", "application/json");
       if (route.method == "PATCH")
@@ -149,7 +150,7 @@ TEST_F(RouteTableTest, AllowListedRoutesAnswerTheirOwnRefusals) {
 TEST_F(RouteTableTest, AStaffSessionOpensEveryInternalRoute) {
   const auto [cookie, csrf] = sign_in();
   ASSERT_FALSE(cookie.empty());
-  const httplib::Headers headers = {{"Cookie", cookie}, {"x-csrf-token", csrf}};
+  const gep::testing::HttpHeaders headers = {{"Cookie", cookie}, {"x-csrf-token", csrf}};
   const http::RouteInfo* logout = nullptr;
   for (const auto& route : app_->routes()) {
     if (route.access != http::Access::internal) continue;

@@ -1,3 +1,4 @@
+#include "net/http_client.h"
 #include "http/server.h"
 
 #include <gtest/gtest.h>
@@ -24,29 +25,29 @@ class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ServerOptions options;
-    options.max_body_bytes = 1024;
-    options.threads = 4;
+    options.limits.max_body_bytes = 1024;
+    options.limits.worker_threads = 4;
     server_ = std::make_unique<HttpServer>(options, internal_api_key_guard(kKey));
     auto& router = server_->router();
     router.get("/api/v1/echo/:id", Access::open,
-               [](const httplib::Request&, httplib::Response& response, const PathParams& params) {
+               [](const gep::net::Request&, gep::net::Response& response, const PathParams& params) {
                  send_json(response, 200, {{"id", params.at("id")}});
                });
     router.post(
         "/api/v1/upload", Access::open,
-        [](const httplib::Request& request, httplib::Response& response, const PathParams&) {
+        [](const gep::net::Request& request, gep::net::Response& response, const PathParams&) {
           send_json(response, 200, {{"bytes", request.body.size()}});
         });
     router.get("/api/v1/private", Access::internal,
-               [](const httplib::Request&, httplib::Response& response, const PathParams&) {
+               [](const gep::net::Request&, gep::net::Response& response, const PathParams&) {
                  send_json(response, 200, {{"secret", "data"}});
                });
     router.get("/api/v1/boom", Access::open,
-               [](const httplib::Request&, httplib::Response&, const PathParams&) {
+               [](const gep::net::Request&, gep::net::Response&, const PathParams&) {
                  throw std::runtime_error("db password is hunter2");
                });
     router.get("/api/v1/slow", Access::open,
-               [this](const httplib::Request&, httplib::Response& response, const PathParams&) {
+               [this](const gep::net::Request&, gep::net::Response& response, const PathParams&) {
                  slow_started_.set_value();
                  release_slow_.get_future().wait();
                  send_json(response, 200, {{"finished", true}});
@@ -63,7 +64,7 @@ class ServerTest : public ::testing::Test {
     if (thread_.joinable()) thread_.join();
   }
 
-  httplib::Client client() const { return httplib::Client("127.0.0.1", port_); }
+  gep::testing::HttpClient client() const { return gep::testing::HttpClient("127.0.0.1", port_); }
 
   std::unique_ptr<HttpServer> server_;
   uint16_t port_ = 0;
@@ -73,7 +74,7 @@ class ServerTest : public ::testing::Test {
   std::promise<void> release_slow_;
 };
 
-nlohmann::json body_of(const httplib::Result& result) {
+nlohmann::json body_of(const gep::testing::HttpResult& result) {
   return nlohmann::json::parse(result->body);
 }
 
@@ -107,7 +108,7 @@ TEST_F(ServerTest, BodyOverTheLimitAnswers413Envelope) {
 }
 
 TEST_F(ServerTest, PostWithoutContentLengthAnswers411AtOnce) {
-  // httplib's client always sends Content-Length, so write the request by hand.
+  // A client library always sends Content-Length, so write the request by hand.
   const int socket = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;

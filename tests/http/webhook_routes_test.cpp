@@ -48,8 +48,8 @@ class WebhookRoutesTest : public ::testing::Test {
                            [this] { ++wakeups_; });
   }
 
-  static httplib::Request post(std::string body, std::string token = kSecret) {
-    httplib::Request request;
+  static gep::net::Request post(std::string body, std::string token = kSecret) {
+    gep::net::Request request;
     request.method = "POST";
     request.path = kJobNimbusWebhookPath;
     request.body = std::move(body);
@@ -57,13 +57,13 @@ class WebhookRoutesTest : public ::testing::Test {
     return request;
   }
 
-  httplib::Response send(const WebhookEndpoint& target, const httplib::Request& request) {
-    httplib::Response response;
+  gep::net::Response send(const WebhookEndpoint& target, const gep::net::Request& request) {
+    gep::net::Response response;
     target.handle(request, response);
     return response;
   }
 
-  static nlohmann::json json_of(const httplib::Response& response) {
+  static nlohmann::json json_of(const gep::net::Response& response) {
     return nlohmann::json::parse(response.body);
   }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "net/http_client.h"
 #include "http/portal_routes.h"
 #include "http/server.h"
 #include "portal/tokens.h"
@@ -50,7 +51,7 @@ class PortalRoutesTest : public ::testing::Test {
     const auto port = server_->bind();
     ASSERT_TRUE(port);
     thread_ = std::thread([this] { server_->run(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
+    client_ = std::make_unique<gep::testing::HttpClient>("127.0.0.1", *port);
   }
 
   void TearDown() override {
@@ -89,8 +90,8 @@ class PortalRoutesTest : public ::testing::Test {
     return set_cookie.substr(0, set_cookie.find(';'));
   }
 
-  httplib::Result get(const std::string& path, const std::string& cookie) {
-    return client_->Get(path.c_str(), httplib::Headers{{"Cookie", cookie}});
+  gep::testing::HttpResult get(const std::string& path, const std::string& cookie) {
+    return client_->Get(path.c_str(), gep::testing::HttpHeaders{{"Cookie", cookie}});
   }
 
   int64_t id_of(const std::string& jnid) { return (*db_->jobs().find_by_jnid(jnid))->id; }
@@ -105,7 +106,7 @@ class PortalRoutesTest : public ::testing::Test {
   std::unique_ptr<portal::PortalService> service_;
   std::unique_ptr<http::HttpServer> server_;
   std::thread thread_;
-  std::unique_ptr<httplib::Client> client_;
+  std::unique_ptr<gep::testing::HttpClient> client_;
 };
 
 TEST_F(PortalRoutesTest, TheLoginPageNeverRedeemsTheLink) {
@@ -195,7 +196,7 @@ TEST_F(PortalRoutesTest, TheLoginFormSignsInAndRedirects) {
 TEST_F(PortalRoutesTest, AnotherSiteCannotSignAVisitorIn) {
   const std::string token = link_token("con1");
   const auto forged =
-      client_->Post("/api/v1/portal/session", httplib::Headers{{"Sec-Fetch-Site", "cross-site"}},
+      client_->Post("/api/v1/portal/session", gep::testing::HttpHeaders{{"Sec-Fetch-Site", "cross-site"}},
                     "token=" + token, "application/x-www-form-urlencoded");
   ASSERT_TRUE(forged);
   EXPECT_EQ(forged->status, 403);
@@ -206,7 +207,7 @@ TEST_F(PortalRoutesTest, AnotherSiteCannotSignAVisitorIn) {
 TEST_F(PortalRoutesTest, SignOutEndsTheSessionAndNoCookieIsRefused) {
   const std::string cookie = sign_in(link_token("con1"));
   EXPECT_EQ(get("/api/v1/portal/jobs", cookie)->status, 200);
-  const auto out = client_->Post("/api/v1/portal/logout", httplib::Headers{{"Cookie", cookie}}, "",
+  const auto out = client_->Post("/api/v1/portal/logout", gep::testing::HttpHeaders{{"Cookie", cookie}}, "",
                                  "text/plain");
   ASSERT_TRUE(out);
   EXPECT_EQ(out->status, 200);
@@ -219,7 +220,7 @@ TEST_F(PortalRoutesTest, SignOutEndsTheSessionAndNoCookieIsRefused) {
 
 TEST_F(PortalRoutesTest, TheInternalPreviewNeedsTheKeyAndSeesAnyJob) {
   EXPECT_EQ(client_->Get("/api/v1/portal/internal/jobs/job3")->status, 401);
-  const httplib::Headers key{{"x-internal-api-key", kInternalKey}};
+  const gep::testing::HttpHeaders key{{"x-internal-api-key", kInternalKey}};
   const auto preview = client_->Get("/api/v1/portal/internal/jobs/job3", key);
   ASSERT_EQ(preview->status, 200) << preview->body;
   EXPECT_EQ(nlohmann::json::parse(preview->body)["number"], "1003");

@@ -1,4 +1,5 @@
 // The /api1 surface as a client sees it: wrappers, shapes, auth, errors, settings.
+#include "net/http_client.h"
 #include "sandbox_fixture.h"
 
 namespace gep::sandbox::testing {
@@ -107,13 +108,13 @@ TEST_F(ApiTest, SingleRecordsAndUnknownIds) {
 
 TEST_F(ApiTest, AuthNeedsTheBearerKey) {
   for (const char* header : {"", "Bearer wrong-key", "Basic sandbox-key", "Bearer"}) {
-    httplib::Client anonymous("127.0.0.1", sandbox->port());
+    gep::testing::HttpClient anonymous("127.0.0.1", sandbox->port());
     if (*header != '\0') anonymous.set_default_headers({{"Authorization", header}});
     const auto response = anonymous.Get("/api1/jobs?size=1");
     ASSERT_TRUE(response);
     EXPECT_EQ(response->status, 401) << header;
   }
-  httplib::Client lower("127.0.0.1", sandbox->port());
+  gep::testing::HttpClient lower("127.0.0.1", sandbox->port());
   lower.set_default_headers({{"Authorization", "bearer sandbox-key"}});
   EXPECT_EQ(lower.Get("/api1/jobs?size=1")->status, 200);
   EXPECT_EQ(make_client("other")->Get("/sandbox/stats")->status, 401);

@@ -1,5 +1,6 @@
 // The control API over HTTP: what a convergence test does to the account while a client syncs,
 // and how it reads the account back.
+#include "net/http_client.h"
 #include "sandbox_fixture.h"
 
 namespace gep::sandbox::testing {
@@ -12,7 +13,7 @@ class ControlTest : public SandboxFixture {
   void SetUp() override { start(small_options(80)); }
 
   json call(const std::string& method, const std::string& path, const json& body = json::object()) {
-    httplib::Result response =
+    gep::testing::HttpResult response =
         method == "POST"  ? client->Post(path, body.dump(), "application/json")
         : method == "PUT" ? client->Put(path, body.dump(), "application/json")
                           : client->Delete(path);

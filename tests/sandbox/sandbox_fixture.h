@@ -1,8 +1,8 @@
 #pragma once
 // A sandbox on a free port with a simulated clock, and a plain HTTP client that talks to it the
-// way any client would (httplib::Client: the test side shares no code with the sandbox).
+// way any client would (gep::testing::HttpClient: the test side shares no code with the sandbox).
 #include <gtest/gtest.h>
-#include <httplib.h>
+#include "net/http_client.h"
 
 #include <map>
 #include <memory>
@@ -37,7 +37,7 @@ class SandboxFixture : public ::testing::Test {
  protected:
   ManualClock clock{TimePoint{std::chrono::seconds{kNow}}};
   std::unique_ptr<SandboxServer> sandbox;
-  std::unique_ptr<httplib::Client> client;
+  std::unique_ptr<gep::testing::HttpClient> client;
 
   SandboxOptions small_options(int64_t jobs = 200) {
     SandboxOptions options;
@@ -56,8 +56,8 @@ class SandboxFixture : public ::testing::Test {
     client = make_client();
   }
 
-  std::unique_ptr<httplib::Client> make_client(const std::string& key = "") const {
-    auto c = std::make_unique<httplib::Client>("127.0.0.1", sandbox->port());
+  std::unique_ptr<gep::testing::HttpClient> make_client(const std::string& key = "") const {
+    auto c = std::make_unique<gep::testing::HttpClient>("127.0.0.1", sandbox->port());
     c->set_default_headers(
         {{"Authorization", "Bearer " + (key.empty() ? sandbox->api_key() : key)}});
     c->set_read_timeout(10, 0);

@@ -1,5 +1,6 @@
 // Rate limiting and injected faults, seen from a client: statuses, Retry-After forms, dropped
 // connections, truncated bodies, and writes that were applied although the client saw a failure.
+#include "net/http_client.h"
 #include "sandbox_fixture.h"
 
 namespace gep::sandbox::testing {
@@ -88,7 +89,7 @@ TEST_F(TrafficTest, TruncatedBodyEndsTheConnectionMidway) {
   const auto truncated = client->Get("/api1/jobs?size=20");
   EXPECT_FALSE(truncated);  // Content-Length promised more than arrived
   // A client that streams the body sees half of it.
-  httplib::Client raw("127.0.0.1", sandbox->port());
+  gep::testing::HttpClient raw("127.0.0.1", sandbox->port());
   raw.set_default_headers({{"Authorization", "Bearer sandbox-key"}});
   force("truncate", "GET", "/api1/jobs");
   std::string received;

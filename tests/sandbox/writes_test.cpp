@@ -1,5 +1,6 @@
 // The API's writes and what they leave behind: the records, the write log, status semantics,
 // deletes, uploads and their downloads.
+#include "net/http_client.h"
 #include "sandbox/file_bytes.h"
 #include "sandbox_fixture.h"
 
@@ -19,10 +20,10 @@ class WritesTest : public SandboxFixture {
     return jobs["results"].empty() ? json() : jobs["results"][0];
   }
 
-  httplib::Result post(const std::string& path, const json& body) {
+  gep::testing::HttpResult post(const std::string& path, const json& body) {
     return client->Post(path, body.dump(), "application/json");
   }
-  httplib::Result put(const std::string& path, const json& body) {
+  gep::testing::HttpResult put(const std::string& path, const json& body) {
     return client->Put(path, body.dump(), "application/json");
   }
 };
@@ -168,7 +169,7 @@ TEST_F(WritesTest, UploadReturnsTheFileAndItsBytesComeBackThroughASignedRedirect
   const std::string location = redirect->get_header_value("Location");
   const std::string origin = "http://127.0.0.1:" + std::to_string(sandbox->port());
   ASSERT_EQ(location.rfind(origin + "/sandbox-files/" + jnid + "?", 0), 0u) << location;
-  httplib::Client anonymous("127.0.0.1", sandbox->port());  // signed URLs need no key
+  gep::testing::HttpClient anonymous("127.0.0.1", sandbox->port());  // signed URLs need no key
   const auto download = anonymous.Get(location.substr(origin.size()));
   ASSERT_EQ(download->status, 200);
   EXPECT_EQ(download->body, bytes);

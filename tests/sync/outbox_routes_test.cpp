@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "net/http_client.h"
 #include "http/server.h"
 #include "http/writeback_routes.h"
 #include "sync/outbox_fixture.h"
@@ -18,13 +19,13 @@ class OutboxRoutesTest : public OutboxFixture {
   void SetUp() override {
     OutboxFixture::SetUp();
     http::ServerOptions options;
-    options.threads = 4;
+    options.limits.worker_threads = 4;
     server_ = std::make_unique<http::HttpServer>(options, http::internal_api_key_guard(kKey));
     http::add_writeback_routes(server_->router(), *database_, clock_, [this] { ++queued_; });
     const auto port = server_->bind();
     ASSERT_TRUE(port.ok());
     thread_ = std::thread([this] { server_->run(); });
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
+    client_ = std::make_unique<gep::testing::HttpClient>("127.0.0.1", *port);
   }
   void TearDown() override {
     server_->stop();
@@ -34,7 +35,7 @@ class OutboxRoutesTest : public OutboxFixture {
 
   std::pair<int, json> call(const std::string& method, const std::string& path,
                             const std::string& body = "", bool authorized = true) {
-    httplib::Headers headers;
+    gep::testing::HttpHeaders headers;
     if (authorized) headers.emplace("x-internal-api-key", kKey);
     const auto answer = method == "GET"
                             ? client_->Get(path.c_str(), headers)
@@ -45,7 +46,7 @@ class OutboxRoutesTest : public OutboxFixture {
 
   std::unique_ptr<http::HttpServer> server_;
   std::thread thread_;
-  std::unique_ptr<httplib::Client> client_;
+  std::unique_ptr<gep::testing::HttpClient> client_;
   std::atomic<int> queued_{0};
 };
 
@@ -103,7 +104,7 @@ TEST_F(OutboxRoutesTest, QueuesTasksStatusAndAttachments) {
   EXPECT_EQ(file["payload"]["sizeBytes"], 5);
   EXPECT_FALSE(file["payload"].contains("contentBase64"));  // never echoed
 
-  httplib::MultipartFormDataItems parts{{"file", "GIF89a", "../../photo.gif", "image/gif"},
+  gep::testing::MultipartItems parts{{"file", "GIF89a", "../../photo.gif", "image/gif"},
                                         {"description", "north face", "", ""}};
   const auto multipart =
       client_->Post("/api/v1/jobs/job1/attachments", {{"x-internal-api-key", kKey}}, parts);

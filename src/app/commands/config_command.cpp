@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/commands/commands.h"
+#include "app/config_check.h"
 #include "core/config.h"
 #include "core/env_file.h"
 
@@ -23,7 +24,7 @@ void add_config_command(CLI::App& root, CommandRunner& run) {
         std::cout << config_markdown_table();
         return 0;
       }
-      const Config config = Config::load_from_process();
+      const Config config = load_checked_config();
       const char* override_path = std::getenv("GEP_ENV_FILE");
       const auto file_values = read_env_file(override_path != nullptr ? override_path : ".env");
       const EnvMap environment = merge_environment(file_values.value_or({}), environ);

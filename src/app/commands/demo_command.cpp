@@ -7,6 +7,7 @@
 #include "app/access_wiring.h"
 #include "app/commands/commands.h"
 #include "app/initial_import.h"
+#include "app/config_check.h"
 #include "app/serve_loop.h"
 #include "app/sync_wiring.h"
 #include "core/logging.h"
@@ -33,7 +34,7 @@ Config demo_config(const sandbox::SandboxServer& sandbox) {
   environment["JOBNIMBUS_BASE_URL"] = sandbox.base_url();
   environment["JOBNIMBUS_API_KEY"] = sandbox.api_key();
   if (!environment.contains("JOBNIMBUS_MAX_RPS")) environment["JOBNIMBUS_MAX_RPS"] = "500";
-  return Config::load(environment);
+  return Config(check_module_settings(Config::load(environment)));
 }
 
 bool import_account(const Config& config) {

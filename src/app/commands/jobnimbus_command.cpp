@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/commands/commands.h"
+#include "app/config_check.h"
 #include "core/config.h"
 #include "core/time_format.h"
 #include "jobnimbus/client.h"
@@ -17,7 +18,7 @@ constexpr const char* kNoKey = "JOBNIMBUS_API_KEY is not set; set it in the envi
 
 // Null (after printing why) when there is no usable client.
 std::unique_ptr<jobnimbus::JobNimbusClient> make_client() {
-  const Config config = Config::load_from_process();
+  const Config config = load_checked_config();
   if (config.jobnimbus_api_key.empty()) {
     std::fprintf(stderr, "%s\n", kNoKey);
     return nullptr;

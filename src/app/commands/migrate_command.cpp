@@ -2,6 +2,7 @@
 #include <string>
 
 #include "app/commands/commands.h"
+#include "app/config_check.h"
 #include "core/config.h"
 #include "core/logging.h"
 #include "store/database.h"
@@ -15,7 +16,7 @@ int report_failure(const Error& error) {
 }
 
 int migrate_database() {
-  const Config config = Config::load_from_process();
+  const Config config = load_checked_config();
   log::init(config.log_level, config.log_format);
   auto database = store::open_database(config);
   if (!database) return report_failure(database.error());

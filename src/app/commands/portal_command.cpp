@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/commands/commands.h"
+#include "app/config_check.h"
 #include "app/portal_wiring.h"
 #include "app/smtp_mailer.h"
 #include "core/logging.h"
@@ -25,7 +26,7 @@ int report_failure(const std::string& message) {
 }
 
 int run_invite(const InviteArguments& arguments) {
-  const Config config = Config::load_from_process();
+  const Config config = load_checked_config();
   log::init(config.log_level, config.log_format);
   SystemClock clock;
   auto database = store::open_database(config);

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/commands/commands.h"
+#include "app/config_check.h"
 #include "app/initial_import.h"
 #include "app/sync_wiring.h"
 #include "core/logging.h"
@@ -14,7 +15,7 @@ namespace {
 // The guide's `pnpm seed:jobnimbus`: the initial import of jobs, contacts and files. It is a full
 // pull that resumes where an interrupted seed stopped (the cursor is stored with every page).
 int seed() {
-  const Config config = Config::load_from_process();
+  const Config config = load_checked_config();
   log::init(config.log_level, config.log_format);
   auto components = build_sync_components(config);
   if (!components) {

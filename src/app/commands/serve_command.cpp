@@ -1,4 +1,5 @@
 #include "app/commands/commands.h"
+#include "app/config_check.h"
 #include "app/serve_loop.h"
 #include "core/logging.h"
 
@@ -11,7 +12,7 @@ void add_serve_command(CLI::App& root, CommandRunner& run) {
   command->callback([&run] {
     run = [] {
       const sigset_t signals = block_shutdown_signals();
-      const Config config = Config::load_from_process();
+      const Config config = load_checked_config();
       log::init(config.log_level, config.log_format);
       return serve_until_signal(config, signals);
     };

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "app/commands/commands.h"
+#include "app/config_check.h"
 #include "app/pull_report_json.h"
 #include "app/sync_wiring.h"
 #include "core/logging.h"
@@ -17,7 +18,7 @@ struct SyncArguments {
 };
 
 int run_sync(const SyncArguments& arguments) {
-  const Config config = Config::load_from_process();
+  const Config config = load_checked_config();
   log::init(config.log_level, config.log_format);
   std::vector<sync::PullEntity> entities;
   if (arguments.what == "all") {

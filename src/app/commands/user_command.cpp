@@ -11,6 +11,7 @@
 
 #include "app/access_wiring.h"
 #include "app/commands/commands.h"
+#include "app/config_check.h"
 #include "core/logging.h"
 #include "core/secrets.h"
 #include "core/time_format.h"
@@ -72,7 +73,7 @@ std::optional<std::string> read_password(bool from_stdin) {
 // Runs `work` with the user accounts of DATABASE_URL (migrated first).
 template <class Work>
 int with_accounts(Work&& work) {
-  const Config config = Config::load_from_process();
+  const Config config = load_checked_config();
   log::init(config.log_level, config.log_format);
   auto database = store::open_database(config);
   if (!database) return failed(database.error().message);
