@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   clang-format clang-tidy
   libcurl4-openssl-dev libssl-dev
-  libboost-dev libcpp-httplib-dev nlohmann-json3-dev libsimdjson-dev
+  libboost-dev nlohmann-json3-dev libsimdjson-dev
   libsqlite3-dev sqlite3 libpq-dev
   libjwt-dev libargon2-dev
   libspdlog-dev libfmt-dev libcli11-dev libkainjow-mustache-dev libhowardhinnant-date-dev tzdata

@@ -14,6 +14,7 @@
 #include "http/health_routes.h"
 #include "http/integration_routes.h"
 #include "http/jobs_routes.h"
+#include "http/outbox_json.h"
 #include "http/qc_routes.h"
 #include "http/risk_routes.h"
 #include "http/sync_routes.h"
@@ -22,6 +23,7 @@
 #include "store/database.h"
 #include "sync/scheduler.h"
 #include "sync/sync_service.h"
+#include "sync/writeback_service.h"
 
 namespace gep::app {
 
@@ -129,12 +131,17 @@ void Application::mount_routes() {
     };
   }
   http::add_integration_routes(router, jobnimbus_probe);
-  http::add_jobs_routes(router, *database_);
+  jobs_ = std::make_unique<domain::JobDirectory>(database_->jobs(), database_->contacts(),
+                                                 database_->job_contacts(), database_->files());
+  http::add_jobs_routes(router, *jobs_);
   http::add_contacts_routes(router, *database_);
   http::add_sync_routes(router, *database_, sync_.get());
-  http::add_writeback_routes(router, *database_, clock_, [this] {
+  const auto wake_outbox = [this] {
     if (outbox_) outbox_->wake();
-  });
+  };
+  writebacks_ = std::make_unique<sync::WritebackService>(*database_, wake_outbox);
+  http::add_writeback_routes(router, *writebacks_);
+  http::add_outbox_routes(router, *database_, clock_, wake_outbox);
   http::add_qc_routes(router, *database_, evaluations_->qc());
   http::add_risk_routes(router, *database_, evaluations_->risk());
   access_->mount(router);  // embed links and staff sign-in

@@ -12,6 +12,9 @@
 namespace gep::store {
 class Database;
 }
+namespace gep::domain {
+class JobDirectory;
+}
 namespace gep::jobnimbus {
 class JobNimbusClient;
 }
@@ -20,6 +23,7 @@ class JobNimbusGateway;
 class LeaderLock;
 class SyncScheduler;
 class SyncService;
+class WritebackService;
 }  // namespace gep::sync
 
 namespace gep::app {
@@ -62,6 +66,9 @@ class Application {
   std::unique_ptr<Evaluations> evaluations_;
   std::unique_ptr<sync::LeaderLock> leader_lock_;
   std::unique_ptr<sync::SyncScheduler> scheduler_;
+  // Declared before server_: the routes use them.
+  std::unique_ptr<domain::JobDirectory> jobs_;
+  std::unique_ptr<sync::WritebackService> writebacks_;
   // Declared before server_: the server's handlers use the webhook endpoint.
   std::unique_ptr<WebhookWiring> webhooks_;
   // The outbox worker; null without a JobNimbus key. Declared before server_ (routes wake it).

@@ -3,8 +3,8 @@
 #include "app/evaluation_wiring.h"
 #include "portal/settings.h"
 #include "qc/requirements.h"
-#include "risk/risk_config.h"
 #include "risk/engine.h"
+#include "risk/risk_config.h"
 
 namespace gep::app {
 

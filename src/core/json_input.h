@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
-#include "core/result.h"
 #include "core/json_input.h"
+#include "core/result.h"
 
 namespace gep {
 
@@ -27,6 +27,6 @@ nlohmann::json parse_json_or_discarded(std::string_view text, int max_depth = kM
 
 // The same for documents whose members keep their order (the sandbox's records).
 Result<nlohmann::ordered_json> parse_ordered_json_input(std::string_view text,
-                                                         int max_depth = kMaxJsonDepth);
+                                                        int max_depth = kMaxJsonDepth);
 
 }  // namespace gep

@@ -25,16 +25,19 @@ bool is_state_changing(const Request& request) {
 }
 
 AccessGuard staff_access_guard(std::string internal_api_key, auth::AuthService& auth) {
-  return [key = std::move(internal_api_key), &auth](const Request& request,
-                                                    Response& response) {
+  return [key = std::move(internal_api_key), &auth](Request& request, Response& response) {
     if (request.has_header("x-internal-api-key")) {
-      if (internal_api_key_matches(request, key)) return true;
+      if (internal_api_key_matches(request, key)) {
+        request.principal = "api-key";
+        return true;
+      }
       send_error(response, ErrorCode::unauthorized, "invalid x-internal-api-key");
       return false;
     }
     const auto token = session_token(request);
     if (!token) {
-      send_error(response, ErrorCode::unauthorized, "sign in, or send the x-internal-api-key header");
+      send_error(response, ErrorCode::unauthorized,
+                 "sign in, or send the x-internal-api-key header");
       return false;
     }
     const auto session = auth.authenticate(*token);
@@ -52,6 +55,7 @@ AccessGuard staff_access_guard(std::string internal_api_key, auth::AuthService& 
                  "state-changing requests need the session's x-csrf-token header");
       return false;
     }
+    request.principal = "staff:" + (*session)->user.username;
     return true;
   };
 }

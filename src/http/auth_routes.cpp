@@ -102,14 +102,17 @@ void me(auth::AuthService& auth, const Request& request, Response& response) {
 
 void add_auth_routes(Router& router, auth::AuthService& auth) {
   router.post("/api/v1/auth/login", Access::open,
-              [&auth](const Request& request, Response& response,
-                      const PathParams&) { login(auth, request, response); });
+              [&auth](const Request& request, Response& response, const PathParams&) {
+                login(auth, request, response);
+              });
   router.post("/api/v1/auth/logout", Access::internal,
-              [&auth](const Request& request, Response& response,
-                      const PathParams&) { logout(auth, request, response); });
+              [&auth](const Request& request, Response& response, const PathParams&) {
+                logout(auth, request, response);
+              });
   router.get("/api/v1/auth/me", Access::internal,
-             [&auth](const Request& request, Response& response,
-                     const PathParams&) { me(auth, request, response); });
+             [&auth](const Request& request, Response& response, const PathParams&) {
+               me(auth, request, response);
+             });
 }
 
 }  // namespace gep::http

@@ -7,20 +7,20 @@
 namespace gep::http {
 
 void add_contacts_routes(Router& router, domain::Repositories& store) {
-  router.get(
-      "/api/v1/contacts", Access::internal,
-      [&store](const Request& request, Response& response, const PathParams&) {
-        const auto paging = page_params(request, response);
-        if (!paging) return;
-        const auto include_deleted = bool_param(request, response, "includeDeleted", false);
-        if (!include_deleted) return;
-        const auto page = store.contacts().list(
-            {paging->limit, paging->offset, "", request.get_param_value("q"), *include_deleted});
-        if (!page) return send_error(response, ErrorCode::database, page.error().message);
-        nlohmann::json contacts = nlohmann::json::array();
-        for (const auto& contact : page->items) contacts.push_back(contact_json(contact));
-        send_json(response, 200, {{"contacts", contacts}, {"total", page->total}});
-      });
+  router.get("/api/v1/contacts", Access::internal,
+             [&store](const Request& request, Response& response, const PathParams&) {
+               const auto paging = page_params(request, response);
+               if (!paging) return;
+               const auto include_deleted = bool_param(request, response, "includeDeleted", false);
+               if (!include_deleted) return;
+               const auto page =
+                   store.contacts().list({paging->limit, paging->offset, "",
+                                          request.get_param_value("q"), *include_deleted});
+               if (!page) return send_failure(response, page.error());
+               nlohmann::json contacts = nlohmann::json::array();
+               for (const auto& contact : page->items) contacts.push_back(contact_json(contact));
+               send_json(response, 200, {{"contacts", contacts}, {"total", page->total}});
+             });
 }
 
 }  // namespace gep::http

@@ -47,11 +47,11 @@ std::optional<std::string> job_key_of(const nlohmann::json& value) {
   return std::nullopt;
 }
 
-void create_link(embed::EmbedLinkService& links, const Request& request,
-                 Response& response) {
+void create_link(embed::EmbedLinkService& links, const Request& request, Response& response) {
   const auto body = parse_json_or_discarded(request.body);
   if (body.is_discarded() || !body.is_object()) {
-    return send_error(response, ErrorCode::invalid_body, "expected a JSON object {jobId, panelType}");
+    return send_error(response, ErrorCode::invalid_body,
+                      "expected a JSON object {jobId, panelType}");
   }
   const auto job_key = body.contains("jobId") ? job_key_of(body["jobId"]) : std::nullopt;
   if (!job_key || job_key->empty()) {
@@ -78,8 +78,7 @@ void create_link(embed::EmbedLinkService& links, const Request& request,
              {"expiresAt", format_iso8601_seconds(link->expires_at)}});
 }
 
-void resolve_session(embed::EmbedLinkService& links, const Request& request,
-                     Response& response) {
+void resolve_session(embed::EmbedLinkService& links, const Request& request, Response& response) {
   embed::EmbedExpectation expected;
   if (request.has_param("jobId")) expected.job_id = request.get_param_value("jobId");
   if (request.has_param("panelType")) {
@@ -104,11 +103,13 @@ void resolve_session(embed::EmbedLinkService& links, const Request& request,
 
 void add_embed_routes(Router& router, embed::EmbedLinkService& links) {
   router.post("/api/v1/embed/links", Access::internal,
-              [&links](const Request& request, Response& response,
-                       const PathParams&) { create_link(links, request, response); });
+              [&links](const Request& request, Response& response, const PathParams&) {
+                create_link(links, request, response);
+              });
   router.get("/api/v1/embed/session/resolve", Access::open,
-             [&links](const Request& request, Response& response,
-                      const PathParams&) { resolve_session(links, request, response); });
+             [&links](const Request& request, Response& response, const PathParams&) {
+               resolve_session(links, request, response);
+             });
 }
 
 std::unique_ptr<embed::EmbedJobDirectory> make_embed_job_directory(domain::JobRepository& jobs) {

@@ -7,8 +7,7 @@ namespace gep::http {
 
 void add_health_routes(Router& router, DatabaseProbe probe) {
   router.get("/api/v1/health", Access::open,
-             [probe = std::move(probe)](const Request&, Response& response,
-                                        const PathParams&) {
+             [probe = std::move(probe)](const Request&, Response& response, const PathParams&) {
                const DatabaseHealth database = probe();
                nlohmann::json body = {{"status", database.ok ? "ok" : "error"},
                                       {"version", std::string(kVersion)},

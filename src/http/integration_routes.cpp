@@ -6,8 +6,7 @@ namespace gep::http {
 
 void add_integration_routes(Router& router, std::function<IntegrationHealth()> probe) {
   router.get("/api/v1/integration/jobnimbus/health", Access::internal,
-             [probe = std::move(probe)](const Request&, Response& response,
-                                        const PathParams&) {
+             [probe = std::move(probe)](const Request&, Response& response, const PathParams&) {
                if (!probe) {
                  send_json(response, 200,
                            {{"status", "error"}, {"message", "JOBNIMBUS_API_KEY is not set"}});

@@ -8,7 +8,7 @@ std::optional<domain::Job> active_job_or_answer(domain::JobRepository& jobs, con
                                                 Response& response) {
   const auto found = find_job(jobs, key);
   if (!found) {
-    send_error(response, ErrorCode::database, found.error().message);
+    send_failure(response, found.error());
     return std::nullopt;
   }
   if (!found->has_value() || (*found)->deleted_at) {

@@ -1,11 +1,11 @@
 #pragma once
-#include "domain/data_store.h"
+#include "domain/job_details.h"
 #include "http/router.h"
 
 namespace gep::http {
 
 // GET /api/v1/jobs?limit&offset&status&q&includeDeleted -> {jobs, total}
 // GET /api/v1/jobs/:id -> the job with its contacts, photos and documents
-void add_jobs_routes(Router& router, domain::Repositories& store);
+void add_jobs_routes(Router& router, const domain::JobDirectory& jobs);
 
 }  // namespace gep::http

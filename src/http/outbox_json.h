@@ -14,7 +14,12 @@ namespace gep::http {
 nlohmann::json outbox_item_json(const domain::OutboxItem& item);
 nlohmann::json conflict_json(const domain::Conflict& conflict);
 
-// The outbox listing, retry and conflict routes (writeback_routes.cpp adds the enqueueing ones).
+// The outbox listing, retry and conflict routes (writeback_routes.h adds the enqueueing ones):
+//   GET  /api/v1/sync/outbox?status&jobId&limit&offset -> {items, total}
+//   GET  /api/v1/sync/outbox/:id
+//   POST /api/v1/sync/outbox/:id/retry    replays a dead item (409 when it is not dead)
+//   GET  /api/v1/sync/conflicts?status&limit&offset -> {conflicts, total}
+//   POST /api/v1/sync/conflicts/:id/resolve {keep: 'local'|'remote'}
 void add_outbox_routes(Router& router, domain::DataStore& store, Clock& clock,
                        std::function<void()> queued);
 

@@ -1,8 +1,8 @@
 // The outbox listing and retry, and the conflicts of item 9 (see writeback_routes.h).
 #include <charconv>
 
-#include "http/json_response.h"
 #include "core/json_input.h"
+#include "http/json_response.h"
 #include "http/outbox_json.h"
 #include "http/query_params.h"
 #include "http/record_json.h"
@@ -22,8 +22,7 @@ std::optional<int64_t> id_param(const PathParams& params, Response& response) {
   return std::nullopt;
 }
 
-void list_outbox(domain::DataStore& store, const Request& request,
-                 Response& response) {
+void list_outbox(domain::DataStore& store, const Request& request, Response& response) {
   domain::OutboxQuery query;
   const auto paging = page_params(request, response);
   if (!paging) return;
@@ -38,7 +37,7 @@ void list_outbox(domain::DataStore& store, const Request& request,
   }
   query.job_jnid = request.get_param_value("jobId");
   const auto page = store.outbox().list(query);
-  if (!page) return send_error(response, ErrorCode::database, page.error().message);
+  if (!page) return send_failure(response, page.error());
   json items = json::array();
   for (const auto& item : page->items) items.push_back(outbox_item_json(item));
   send_json(response, 200, {{"items", items}, {"total", page->total}});
@@ -48,7 +47,7 @@ void get_item(domain::DataStore& store, const PathParams& params, Response& resp
   const auto id = id_param(params, response);
   if (!id) return;
   const auto item = store.outbox().find(*id);
-  if (!item) return send_error(response, ErrorCode::database, item.error().message);
+  if (!item) return send_failure(response, item.error());
   if (!item->has_value()) return send_error(response, ErrorCode::not_found, "no outbox item");
   send_json(response, 200, outbox_item_json(**item));
 }
@@ -58,9 +57,9 @@ void retry_item(domain::DataStore& store, Clock& clock, const std::function<void
   const auto id = id_param(params, response);
   if (!id) return;
   const auto retried = store.outbox().retry_dead(*id, to_unix_seconds(clock.now()));
-  if (!retried) return send_error(response, ErrorCode::database, retried.error().message);
+  if (!retried) return send_failure(response, retried.error());
   const auto item = store.outbox().find(*id);
-  if (!item) return send_error(response, ErrorCode::database, item.error().message);
+  if (!item) return send_failure(response, item.error());
   if (!item->has_value()) return send_error(response, ErrorCode::not_found, "no outbox item");
   if (!*retried) {
     return send_error(response, ErrorCode::not_dead,
@@ -71,25 +70,24 @@ void retry_item(domain::DataStore& store, Clock& clock, const std::function<void
   send_json(response, 200, outbox_item_json(**item));
 }
 
-void list_conflicts(domain::DataStore& store, const Request& request,
-                    Response& response) {
+void list_conflicts(domain::DataStore& store, const Request& request, Response& response) {
   const auto paging = page_params(request, response);
   if (!paging) return;
   std::optional<domain::ConflictStatus> status;
   if (request.has_param("status")) {
     status = domain::parse_conflict_status(request.get_param_value("status"));
-    if (!status) return send_error(response, ErrorCode::validation, "status must be open or resolved");
+    if (!status)
+      return send_error(response, ErrorCode::validation, "status must be open or resolved");
   }
   const auto page = store.conflicts().list(status, paging->limit, paging->offset);
-  if (!page) return send_error(response, ErrorCode::database, page.error().message);
+  if (!page) return send_failure(response, page.error());
   json conflicts = json::array();
   for (const auto& conflict : page->items) conflicts.push_back(conflict_json(conflict));
   send_json(response, 200, {{"conflicts", conflicts}, {"total", page->total}});
 }
 
 void resolve(domain::DataStore& store, Clock& clock, const std::function<void()>& queued,
-             const Request& request, const PathParams& params,
-             Response& response) {
+             const Request& request, const PathParams& params, Response& response) {
   const auto id = id_param(params, response);
   if (!id) return;
   const json body = parse_json_or_discarded(request.body);
@@ -154,19 +152,22 @@ json conflict_json(const domain::Conflict& conflict) {
 void add_outbox_routes(Router& router, domain::DataStore& store, Clock& clock,
                        std::function<void()> queued) {
   router.get("/api/v1/sync/outbox", Access::internal,
-             [&store](const Request& request, Response& response,
-                      const PathParams&) { list_outbox(store, request, response); });
+             [&store](const Request& request, Response& response, const PathParams&) {
+               list_outbox(store, request, response);
+             });
   router.get("/api/v1/sync/outbox/:id", Access::internal,
-             [&store](const Request&, Response& response,
-                      const PathParams& params) { get_item(store, params, response); });
-  router.post("/api/v1/sync/outbox/:id/retry", Access::internal,
-              [&store, &clock, queued](const Request&, Response& response,
-                                       const PathParams& params) {
-                retry_item(store, clock, queued, params, response);
-              });
+             [&store](const Request&, Response& response, const PathParams& params) {
+               get_item(store, params, response);
+             });
+  router.post(
+      "/api/v1/sync/outbox/:id/retry", Access::internal,
+      [&store, &clock, queued](const Request&, Response& response, const PathParams& params) {
+        retry_item(store, clock, queued, params, response);
+      });
   router.get("/api/v1/sync/conflicts", Access::internal,
-             [&store](const Request& request, Response& response,
-                      const PathParams&) { list_conflicts(store, request, response); });
+             [&store](const Request& request, Response& response, const PathParams&) {
+               list_conflicts(store, request, response);
+             });
   router.post("/api/v1/sync/conflicts/:id/resolve", Access::internal,
               [&store, &clock, queued](const Request& request, Response& response,
                                        const PathParams& params) {

@@ -31,8 +31,7 @@ std::string session_cookie(const std::string& value, int64_t max_age, bool secur
 
 // The live session of the request (the guard has admitted it already).
 std::optional<portal::PortalSession> current_session(portal::PortalAccess& access,
-                                                     const Request& request,
-                                                     Response& response) {
+                                                     const Request& request, Response& response) {
   auto found = access.session(cookie_value(request, kPortalCookie), false);
   if (!found) {
     database_error(response, found.error());
@@ -91,8 +90,7 @@ std::string token_of(const Request& request) {
   return request.get_param_value("token");  // the login page's form
 }
 
-void sign_in(const PortalRoutes& routes, const Request& request,
-             Response& response) {
+void sign_in(const PortalRoutes& routes, const Request& request, Response& response) {
   // Another site's page must not sign a visitor in to a session of its choosing (login CSRF):
   // browsers say where a request came from, and the login page posts from the same origin.
   if (!from_same_origin(request)) {
@@ -136,8 +134,7 @@ void sign_in(const PortalRoutes& routes, const Request& request,
              {"expiresAt", format_iso8601_seconds(session.absolute_expires_at)}});
 }
 
-void sign_out(const PortalRoutes& routes, const Request& request,
-              Response& response) {
+void sign_out(const PortalRoutes& routes, const Request& request, Response& response) {
   if (auto revoked = routes.access->sign_out(cookie_value(request, kPortalCookie)); !revoked) {
     return database_error(response, revoked.error());
   }
@@ -145,8 +142,7 @@ void sign_out(const PortalRoutes& routes, const Request& request,
   send_json(response, 200, {{"signedOut", true}});
 }
 
-void list_jobs(const PortalRoutes& routes, const Request& request,
-               Response& response) {
+void list_jobs(const PortalRoutes& routes, const Request& request, Response& response) {
   const auto session = current_session(*routes.access, request, response);
   if (!session) return;
   const auto jobs = routes.service->jobs_for_contact(session->contact_jnid);
@@ -156,8 +152,8 @@ void list_jobs(const PortalRoutes& routes, const Request& request,
   send_json(response, 200, {{"jobs", list}});
 }
 
-void customer_job(const PortalRoutes& routes, const Request& request,
-                  Response& response, const std::string& key) {
+void customer_job(const PortalRoutes& routes, const Request& request, Response& response,
+                  const std::string& key) {
   const auto session = current_session(*routes.access, request, response);
   if (!session) return;
   const auto view = routes.service->view_for_contact(key, session->contact_jnid);
@@ -166,8 +162,8 @@ void customer_job(const PortalRoutes& routes, const Request& request,
   send_json(response, 200, portal::to_json(**view));
 }
 
-void customer_file(const PortalRoutes& routes, const Request& request,
-                   Response& response, const PathParams& params) {
+void customer_file(const PortalRoutes& routes, const Request& request, Response& response,
+                   const PathParams& params) {
   const auto session = current_session(*routes.access, request, response);
   if (!session) return;
   int64_t file_id = 0;
@@ -200,8 +196,7 @@ void internal_job(const PortalRoutes& routes, Response& response, const std::str
   send_json(response, 200, portal::to_json(**view));
 }
 
-void login_page(const PortalRoutes& routes, const Request& request,
-                Response& response) {
+void login_page(const PortalRoutes& routes, const Request& request, Response& response) {
   response.set_header("Cache-Control", "no-store");
   response.set_header("Referrer-Policy", "no-referrer");
   response.set_content(
@@ -221,13 +216,16 @@ std::string cookie_value(const Request& request, const std::string& name) {
 }
 
 AccessGuard portal_customer_guard(portal::PortalAccess& access) {
-  return [&access](const Request& request, Response& response) {
+  return [&access](Request& request, Response& response) {
     const auto found = access.session(cookie_value(request, kPortalCookie), true);
     if (!found) {
       database_error(response, found.error());
       return false;
     }
-    if (found->has_value()) return true;
+    if (found->has_value()) {
+      request.principal = "customer:" + (*found)->contact_jnid;
+      return true;
+    }
     send_error(response, ErrorCode::unauthorized, "sign in to the customer portal");
     return false;
   };
@@ -235,31 +233,33 @@ AccessGuard portal_customer_guard(portal::PortalAccess& access) {
 
 void add_portal_routes(Router& router, const PortalRoutes& routes) {
   router.get("/portal/login", Access::open,
-             [routes](const Request& request, Response& response,
-                      const PathParams&) { login_page(routes, request, response); });
+             [routes](const Request& request, Response& response, const PathParams&) {
+               login_page(routes, request, response);
+             });
   router.post("/api/v1/portal/session", Access::open,
-              [routes](const Request& request, Response& response,
-                       const PathParams&) { sign_in(routes, request, response); });
+              [routes](const Request& request, Response& response, const PathParams&) {
+                sign_in(routes, request, response);
+              });
   router.post("/api/v1/portal/logout", Access::open,
-              [routes](const Request& request, Response& response,
-                       const PathParams&) { sign_out(routes, request, response); });
+              [routes](const Request& request, Response& response, const PathParams&) {
+                sign_out(routes, request, response);
+              });
   router.get("/api/v1/portal/jobs", Access::customer,
-             [routes](const Request& request, Response& response,
-                      const PathParams&) { list_jobs(routes, request, response); });
+             [routes](const Request& request, Response& response, const PathParams&) {
+               list_jobs(routes, request, response);
+             });
   router.get("/api/v1/portal/jobs/:jobId", Access::customer,
-             [routes](const Request& request, Response& response,
-                      const PathParams& params) {
+             [routes](const Request& request, Response& response, const PathParams& params) {
                customer_job(routes, request, response, params.at("jobId"));
              });
-  router.get(
-      "/api/v1/portal/jobs/:jobId/files/:fileId", Access::customer,
-      [routes](const Request& request, Response& response,
-               const PathParams& params) { customer_file(routes, request, response, params); });
-  router.get(
-      "/api/v1/portal/internal/jobs/:jobId", Access::internal,
-      [routes](const Request&, Response& response, const PathParams& params) {
-        internal_job(routes, response, params.at("jobId"));
-      });
+  router.get("/api/v1/portal/jobs/:jobId/files/:fileId", Access::customer,
+             [routes](const Request& request, Response& response, const PathParams& params) {
+               customer_file(routes, request, response, params);
+             });
+  router.get("/api/v1/portal/internal/jobs/:jobId", Access::internal,
+             [routes](const Request&, Response& response, const PathParams& params) {
+               internal_job(routes, response, params.at("jobId"));
+             });
 }
 
 }  // namespace gep::http

@@ -13,7 +13,7 @@ void evaluate(domain::Repositories& store, qc::QcService& qc, const std::string&
   const auto job = active_job_or_answer(store.jobs(), key, response);
   if (!job) return;
   const auto check = qc.evaluate_job(job->id);
-  if (!check) return send_error(response, ErrorCode::database, check.error().message);
+  if (!check) return send_failure(response, check.error());
   if (!check->has_value()) return send_error(response, ErrorCode::not_found, "no job " + key);
   send_json(response, 200, qc::check_to_json(**check));
 }
@@ -37,25 +37,25 @@ void get_result(domain::Repositories& store, const std::string& key, Response& r
   const auto job = active_job_or_answer(store.jobs(), key, response);
   if (!job) return;
   const auto check = store.qc_checks().latest(job->id);
-  if (!check) return send_error(response, ErrorCode::database, check.error().message);
+  if (!check) return send_failure(response, check.error());
   send_json(response, 200,
             check->has_value() ? qc::check_to_json(**check) : nlohmann::json(nullptr));
 }
 
-void overview(domain::Repositories& store, const Request& request,
-              Response& response) {
+void overview(domain::Repositories& store, const Request& request, Response& response) {
   const auto paging = page_params(request, response);
   if (!paging) return;
   std::string status = request.get_param_value("status");
   if (!status.empty()) {
     const auto parsed = qc::parse_qc_status(status);
     if (!parsed) {
-      return send_error(response, ErrorCode::validation, "status must be PASS, FAIL or NOT_CHECKED");
+      return send_error(response, ErrorCode::validation,
+                        "status must be PASS, FAIL or NOT_CHECKED");
     }
     status = std::string(qc::to_string(*parsed));
   }
   const auto page = store.qc_checks().overview({paging->limit, paging->offset, status});
-  if (!page) return send_error(response, ErrorCode::database, page.error().message);
+  if (!page) return send_failure(response, page.error());
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& item : page->items) {
     rows.push_back({{"jobId", std::to_string(item.job_id)},
@@ -77,22 +77,20 @@ void overview(domain::Repositories& store, const Request& request,
 
 void add_qc_routes(Router& router, domain::Repositories& store, qc::QcService& qc) {
   router.post("/api/v1/qc/jobs/:jobId/evaluate", Access::internal,
-              [&store, &qc](const Request&, Response& response,
-                            const PathParams& params) {
+              [&store, &qc](const Request&, Response& response, const PathParams& params) {
                 evaluate(store, qc, params.at("jobId"), response);
               });
-  router.post("/api/v1/qc/evaluate-all", Access::internal,
-              [&qc](const Request&, Response& response, const PathParams&) {
-                evaluate_all(qc, response);
-              });
-  router.get(
-      "/api/v1/qc/jobs/:jobId", Access::internal,
-      [&store](const Request&, Response& response, const PathParams& params) {
-        get_result(store, params.at("jobId"), response);
-      });
+  router.post(
+      "/api/v1/qc/evaluate-all", Access::internal,
+      [&qc](const Request&, Response& response, const PathParams&) { evaluate_all(qc, response); });
+  router.get("/api/v1/qc/jobs/:jobId", Access::internal,
+             [&store](const Request&, Response& response, const PathParams& params) {
+               get_result(store, params.at("jobId"), response);
+             });
   router.get("/api/v1/qc/jobs", Access::internal,
-             [&store](const Request& request, Response& response,
-                      const PathParams&) { overview(store, request, response); });
+             [&store](const Request& request, Response& response, const PathParams&) {
+               overview(store, request, response);
+             });
 }
 
 }  // namespace gep::http

@@ -23,8 +23,7 @@ std::optional<int64_t> integer_param(const Request& request, Response& response,
   return value;
 }
 
-std::optional<PageParams> page_params(const Request& request,
-                                      Response& response) {
+std::optional<PageParams> page_params(const Request& request, Response& response) {
   const auto limit = integer_param(request, response, "limit", 50, 1, 1000);
   if (!limit) return std::nullopt;
   const auto offset = integer_param(request, response, "offset", 0, 0, INT64_MAX);
@@ -32,8 +31,8 @@ std::optional<PageParams> page_params(const Request& request,
   return PageParams{*limit, *offset};
 }
 
-std::optional<bool> bool_param(const Request& request, Response& response,
-                               const std::string& name, bool fallback) {
+std::optional<bool> bool_param(const Request& request, Response& response, const std::string& name,
+                               bool fallback) {
   if (!request.has_param(name)) return fallback;
   const std::string text = request.get_param_value(name);
   if (text == "true" || text == "1") return true;

@@ -22,7 +22,7 @@ struct PageParams {
 std::optional<PageParams> page_params(const Request& request, Response& response);
 
 // true/false/1/0; absent -> fallback; on a bad value writes 400 and returns nullopt.
-std::optional<bool> bool_param(const Request& request, Response& response,
-                               const std::string& name, bool fallback);
+std::optional<bool> bool_param(const Request& request, Response& response, const std::string& name,
+                               bool fallback);
 
 }  // namespace gep::http

@@ -12,7 +12,7 @@ void evaluate(domain::Repositories& store, risk::RiskService& risk, const std::s
   const auto job = active_job_or_answer(store.jobs(), key, response);
   if (!job) return;
   const auto snapshot = risk.evaluate_job(job->id);
-  if (!snapshot) return send_error(response, ErrorCode::database, snapshot.error().message);
+  if (!snapshot) return send_failure(response, snapshot.error());
   if (!snapshot->has_value()) return send_error(response, ErrorCode::not_found, "no job " + key);
   send_json(response, 200, risk.to_json(**snapshot));
 }
@@ -33,7 +33,7 @@ void get_snapshot(domain::Repositories& store, risk::RiskService& risk, const st
   const auto job = active_job_or_answer(store.jobs(), key, response);
   if (!job) return;
   const auto snapshot = store.risk_snapshots().latest(job->id);
-  if (!snapshot) return send_error(response, ErrorCode::database, snapshot.error().message);
+  if (!snapshot) return send_failure(response, snapshot.error());
   if (!snapshot->has_value()) {
     return send_error(response, ErrorCode::not_found, "job " + key + " has no risk snapshot yet");
   }
@@ -89,7 +89,7 @@ void list(domain::Repositories& store, risk::RiskService& risk, const Request& r
   const auto sorted = sort_of(request.get_param_value("sort"), query, response);
   if (!sorted) return;
   const auto page = store.risk_snapshots().list_latest(*sorted);
-  if (!page) return send_error(response, ErrorCode::database, page.error().message);
+  if (!page) return send_failure(response, page.error());
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& snapshot : page->items) rows.push_back(risk.to_json(snapshot));
   send_json(response, 200, rows);
@@ -100,8 +100,7 @@ void list(domain::Repositories& store, risk::RiskService& risk, const Request& r
 
 void add_risk_routes(Router& router, domain::Repositories& store, risk::RiskService& risk) {
   router.post("/api/v1/risk/jobs/:jobId/evaluate", Access::internal,
-              [&store, &risk](const Request&, Response& response,
-                              const PathParams& params) {
+              [&store, &risk](const Request&, Response& response, const PathParams& params) {
                 evaluate(store, risk, params.at("jobId"), response);
               });
   router.post("/api/v1/risk/evaluate-all", Access::internal,
@@ -109,13 +108,13 @@ void add_risk_routes(Router& router, domain::Repositories& store, risk::RiskServ
                 evaluate_all(risk, response);
               });
   router.get("/api/v1/risk/jobs/:jobId", Access::internal,
-             [&store, &risk](const Request&, Response& response,
-                             const PathParams& params) {
+             [&store, &risk](const Request&, Response& response, const PathParams& params) {
                get_snapshot(store, risk, params.at("jobId"), response);
              });
   router.get("/api/v1/risk/jobs", Access::internal,
-             [&store, &risk](const Request& request, Response& response,
-                             const PathParams&) { list(store, risk, request, response); });
+             [&store, &risk](const Request& request, Response& response, const PathParams&) {
+               list(store, risk, request, response);
+             });
 }
 
 }  // namespace gep::http

@@ -41,11 +41,12 @@ HttpServer::HttpServer(ServerOptions options, AccessGuard internal_guard)
     response.set_header("X-Content-Type-Options", "nosniff");
   };
   // The route template, or the path with control characters escaped: a request cannot write
-  // a log line of its own. Never the query (tokens) nor headers (keys).
+  // a log line of its own. Never the query (tokens) nor headers (keys); the caller by the name
+  // its guard gave it.
   hooks.log = [](const Request& request, const Response& response, double milliseconds) {
-    log::info("http {} {} {} {:.1f}ms", log::printable(request.method),
-              request.route.empty() ? log::printable(request.path) : request.route,
-              response.status, milliseconds);
+    log::info("http {} {} {} {:.1f}ms {}", log::printable(request.method),
+              request.route.empty() ? log::printable(request.path) : request.route, response.status,
+              milliseconds, request.principal.empty() ? "-" : log::printable(request.principal));
   };
   server_ = std::make_unique<net::Server>(options_.limits, std::move(hooks));
 }
@@ -57,9 +58,9 @@ HttpServer::~HttpServer() {
 void HttpServer::handle(Request& request, Response& response) const {
   try {
     if (!table_.dispatch(request, response)) {
-      send_error(response, ErrorCode::not_found,
-                 "no route for " + log::printable(request.method) + " " +
-                     log::printable(request.path));
+      send_error(
+          response, ErrorCode::not_found,
+          "no route for " + log::printable(request.method) + " " + log::printable(request.path));
     }
   } catch (const std::exception& exception) {
     log::error("unhandled exception in {} {}: {}", log::printable(request.method),

@@ -50,7 +50,7 @@ std::optional<std::vector<std::string>> photo_sync_targets(domain::Repositories&
   if (request.has_param("jobId")) {
     const std::string key = request.get_param_value("jobId");
     const auto job = find_job(store.jobs(), key);
-    if (!job) return send_error(response, ErrorCode::database, job.error().message), std::nullopt;
+    if (!job) return send_failure(response, job.error()), std::nullopt;
     if (!job->has_value())
       return send_error(response, ErrorCode::not_found, "no job " + key), std::nullopt;
     return std::vector<std::string>{(*job)->jnid};
@@ -59,18 +59,18 @@ std::optional<std::vector<std::string>> photo_sync_targets(domain::Repositories&
     const auto limit = integer_param(request, response, "limit", 10, 1, 10000);
     if (!limit) return std::nullopt;
     const auto page = store.jobs().list({*limit, 0, "", "", false});
-    if (!page) return send_error(response, ErrorCode::database, page.error().message), std::nullopt;
+    if (!page) return send_failure(response, page.error()), std::nullopt;
     std::vector<std::string> jnids;
     for (const auto& job : page->items) jnids.push_back(job.jnid);
     return jnids;
   }
   auto all = store.jobs().list_jnids(domain::Presence::active);
-  if (!all) return send_error(response, ErrorCode::database, all.error().message), std::nullopt;
+  if (!all) return send_failure(response, all.error()), std::nullopt;
   return std::move(all.value());
 }
 
-void sync_photos(domain::Repositories& store, sync::SyncService* sync,
-                 const Request& request, Response& response) {
+void sync_photos(domain::Repositories& store, sync::SyncService* sync, const Request& request,
+                 Response& response) {
   if (!require_sync(sync, response)) return;
   const auto targets = photo_sync_targets(store, request, response);
   if (!targets) return;
@@ -93,30 +93,31 @@ void add_sync_routes(Router& router, domain::Repositories& store, sync::SyncServ
   for (const auto entity :
        {sync::PullEntity::jobs, sync::PullEntity::contacts, sync::PullEntity::files}) {
     router.post("/api/v1/sync/" + std::string(sync::to_string(entity)), Access::internal,
-                [sync, entity](const Request& request, Response& response,
-                               const PathParams&) { pull(sync, entity, request, response); });
+                [sync, entity](const Request& request, Response& response, const PathParams&) {
+                  pull(sync, entity, request, response);
+                });
   }
   router.post("/api/v1/sync/photos", Access::internal,
-              [&store, sync](const Request& request, Response& response,
-                             const PathParams&) { sync_photos(store, sync, request, response); });
+              [&store, sync](const Request& request, Response& response, const PathParams&) {
+                sync_photos(store, sync, request, response);
+              });
   router.get("/api/v1/sync/summary", Access::internal,
              [&store](const Request&, Response& response, const PathParams&) {
                const auto latest = store.sync_logs().latest();
-               if (!latest) return send_error(response, ErrorCode::database, latest.error().message);
+               if (!latest) return send_failure(response, latest.error());
                send_json(response, 200,
                          latest->has_value() ? sync_log_json(**latest) : nlohmann::json(nullptr));
              });
-  router.get(
-      "/api/v1/sync/logs", Access::internal,
-      [&store](const Request& request, Response& response, const PathParams&) {
-        const auto paging = page_params(request, response);
-        if (!paging) return;
-        const auto page = store.sync_logs().list(paging->limit, paging->offset);
-        if (!page) return send_error(response, ErrorCode::database, page.error().message);
-        nlohmann::json logs = nlohmann::json::array();
-        for (const auto& log : page->items) logs.push_back(sync_log_json(log));
-        send_json(response, 200, {{"logs", logs}, {"total", page->total}});
-      });
+  router.get("/api/v1/sync/logs", Access::internal,
+             [&store](const Request& request, Response& response, const PathParams&) {
+               const auto paging = page_params(request, response);
+               if (!paging) return;
+               const auto page = store.sync_logs().list(paging->limit, paging->offset);
+               if (!page) return send_failure(response, page.error());
+               nlohmann::json logs = nlohmann::json::array();
+               for (const auto& log : page->items) logs.push_back(sync_log_json(log));
+               send_json(response, 200, {{"logs", logs}, {"total", page->total}});
+             });
 }
 
 }  // namespace gep::http

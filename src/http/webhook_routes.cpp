@@ -35,8 +35,7 @@ WebhookEndpoint::WebhookEndpoint(WebhookSettings settings, domain::WebhookEventR
       clock_(clock),
       on_stored_(std::move(on_stored)) {}
 
-bool WebhookEndpoint::authorized(const Request& request,
-                                 Response& response) const {
+bool WebhookEndpoint::authorized(const Request& request, Response& response) const {
   if (settings_.secret.empty()) {
     reject(response, request, ErrorCode::webhooks_not_configured,
            "webhooks are off: set JOBNIMBUS_WEBHOOK_SECRET and restart gep");
@@ -98,8 +97,9 @@ void WebhookEndpoint::handle(const Request& request, Response& response) const {
 
 void add_webhook_routes(Router& router, const WebhookEndpoint& endpoint) {
   router.post(kJobNimbusWebhookPath, Access::open,
-              [&endpoint](const Request& request, Response& response,
-                          const PathParams&) { endpoint.handle(request, response); });
+              [&endpoint](const Request& request, Response& response, const PathParams&) {
+                endpoint.handle(request, response);
+              });
 }
 
 }  // namespace gep::http

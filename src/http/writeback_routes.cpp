@@ -1,20 +1,15 @@
 #include "http/writeback_routes.h"
-#include "core/json_input.h"
 
+#include "core/json_input.h"
 #include "core/time_format.h"
-#include "http/job_lookup.h"
 #include "http/json_response.h"
 #include "http/outbox_json.h"
 #include "net/multipart.h"
-#include "sync/outbox_requests.h"
 
 namespace gep::http {
 namespace {
 
 using nlohmann::json;
-
-// Builds the outbox item from the job (or refuses the request); the route enqueues it.
-using ItemBuilder = std::function<Result<domain::OutboxItem>(const domain::Job&)>;
 
 // The request body as a JSON object, or a 400 answer.
 std::optional<json> json_body(const Request& request, Response& response) {
@@ -37,50 +32,26 @@ bool read_string(const json& body, const char* key, std::optional<std::string>& 
   return true;
 }
 
-// Enqueues in one transaction with the job lookup, so the item names a job that existed.
-void enqueue(domain::DataStore& store, const std::function<void()>& queued, const std::string& key,
-             const ItemBuilder& build, Response& response) {
-  std::optional<domain::OutboxItem> stored;
-  std::optional<Error> refusal;
-  const Status done = store.in_transaction([&](domain::Repositories& repositories) -> Status {
-    const auto job = find_job(repositories.jobs(), key);
-    if (!job) return fail(job.error());
-    if (!job->has_value()) {
-      refusal = Error{"not_found", "no job " + key};
-      return fail(*refusal);
-    }
-    auto item = build(**job);
-    if (!item) {
-      refusal = item.error();
-      return fail(*refusal);
-    }
-    auto enqueued = repositories.outbox().enqueue(*item);
-    if (!enqueued) return fail(enqueued.error());
-    stored = std::move(enqueued).value();
-    return {};
-  });
-  if (refusal) {
-    return send_failure(response, *refusal);
-  }
-  if (!done) return send_error(response, ErrorCode::database, done.error().message);
-  if (queued) queued();
-  send_json(response, 202, outbox_item_json(*stored));
+// Answers 202 with the queued item, or the refusal.
+void answer(const Result<domain::OutboxItem>& queued, Response& response) {
+  if (!queued) return send_failure(response, queued.error());
+  send_json(response, 202, outbox_item_json(*queued));
 }
 
-void post_note(domain::DataStore& store, const std::function<void()>& queued,
-               const Request& request, Response& response,
+sync::RequestOrigin origin_of(const Request& request) {
+  return {"api", request.principal};
+}
+
+void post_note(const sync::WritebackService& writebacks, const Request& request, Response& response,
                const std::string& key) {
   const auto body = json_body(request, response);
   if (!body) return;
   std::optional<std::string> text;
   if (!read_string(*body, "text", text, response)) return;
-  enqueue(
-      store, queued, key,
-      [&](const domain::Job& job) { return sync::note_item(job, {text.value_or("")}); }, response);
+  answer(writebacks.add_note(key, {text.value_or("")}, origin_of(request)), response);
 }
 
-void post_task(domain::DataStore& store, const std::function<void()>& queued,
-               const Request& request, Response& response,
+void post_task(const sync::WritebackService& writebacks, const Request& request, Response& response,
                const std::string& key) {
   const auto body = json_body(request, response);
   if (!body) return;
@@ -99,22 +70,16 @@ void post_task(domain::DataStore& store, const std::function<void()>& queued,
                         "dueDate must be an ISO 8601 date or time, or unix seconds");
     }
   }
-  enqueue(
-      store, queued, key, [&](const domain::Job& job) { return sync::task_item(job, task); },
-      response);
+  answer(writebacks.add_task(key, task, origin_of(request)), response);
 }
 
-void post_status(domain::DataStore& store, const std::function<void()>& queued,
-                 const Request& request, Response& response,
-                 const std::string& key) {
+void post_status(const sync::WritebackService& writebacks, const Request& request,
+                 Response& response, const std::string& key) {
   const auto body = json_body(request, response);
   if (!body) return;
   std::optional<std::string> status;
   if (!read_string(*body, "status", status, response)) return;
-  enqueue(
-      store, queued, key,
-      [&](const domain::Job& job) { return sync::status_item(job, {status.value_or("")}); },
-      response);
+  answer(writebacks.change_status(key, {status.value_or("")}, origin_of(request)), response);
 }
 
 // multipart/form-data: the part "file" (its filename and bytes), optional fields fileType and
@@ -126,7 +91,8 @@ std::optional<sync::AttachmentRequest> attachment_request(const Request& request
   if (net::is_multipart_form_data(content_type)) {
     auto parts = net::parse_multipart(content_type, request.body);
     if (!parts) {
-      send_error(response, ErrorCode::validation, "malformed multipart body: " + parts.error().message);
+      send_error(response, ErrorCode::validation,
+                 "malformed multipart body: " + parts.error().message);
       return std::nullopt;
     }
     const auto part = [&parts](const char* name) -> const net::FormPart* {
@@ -175,36 +141,31 @@ std::optional<sync::AttachmentRequest> attachment_request(const Request& request
   return upload;
 }
 
-void post_attachment(domain::DataStore& store, const std::function<void()>& queued,
-                     const Request& request, Response& response,
-                     const std::string& key) {
+void post_attachment(const sync::WritebackService& writebacks, const Request& request,
+                     Response& response, const std::string& key) {
   const auto upload = attachment_request(request, response);
   if (!upload) return;
-  enqueue(
-      store, queued, key,
-      [&](const domain::Job& job) { return sync::attachment_item(job, *upload); }, response);
+  answer(writebacks.attach_file(key, *upload, origin_of(request)), response);
 }
 
 }  // namespace
 
-void add_writeback_routes(Router& router, domain::DataStore& store, Clock& clock,
-                          std::function<void()> queued) {
-  using Poster = void (*)(domain::DataStore&, const std::function<void()>&, const Request&,
-                          Response&, const std::string&);
+void add_writeback_routes(Router& router, const sync::WritebackService& writebacks) {
+  using Poster =
+      void (*)(const sync::WritebackService&, const Request&, Response&, const std::string&);
   const std::pair<const char*, Poster> posts[] = {{"notes", post_note},
                                                   {"tasks", post_task},
                                                   {"status", post_status},
                                                   {"attachments", post_attachment}};
   for (const auto& entry : posts) {
     const Poster post = entry.second;  // a plain variable: lambdas may not capture bindings (C++17)
-    router.post(std::string("/api/v1/jobs/:jobId/") + entry.first, Access::internal,
-                [&store, queued, post](const Request& request, Response& response,
-                                       const PathParams& params) {
-                  post(store, queued, request, response, params.at("jobId"));
-                });
+    router.post(
+        std::string("/api/v1/jobs/:jobId/") + entry.first, Access::internal,
+        [&writebacks, post](const Request& request, Response& response, const PathParams& params) {
+          post(writebacks, request, response, params.at("jobId"));
+        });
   }
   router.accept_uploads("POST", "/api/v1/jobs/:jobId/attachments");
-  add_outbox_routes(router, store, clock, std::move(queued));
 }
 
 }  // namespace gep::http

@@ -76,8 +76,9 @@ error_code read_element(value& element, size_t index, Page<Record>& page) {
   std::string_view raw;
   if (const auto error = fields.raw_json().get(raw)) return error;
   if (json_depth(raw) > kMaxJsonDepth) {
-    page.skipped.push_back({index, "", "nested deeper than " + std::to_string(kMaxJsonDepth) +
-                                           " levels", excerpt_of(raw)});
+    page.skipped.push_back({index, "",
+                            "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels",
+                            excerpt_of(raw)});
     return SUCCESS;
   }
   if (const auto error = fields.reset().error()) return error;

@@ -1,9 +1,9 @@
 #include "net/server.h"
 
+#include <sys/resource.h>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/write.hpp>
-#include <sys/resource.h>
 
 #include <thread>
 #include <vector>
@@ -39,8 +39,10 @@ void accept_next(const std::shared_ptr<Server::State>& state) {
         if (error) {
           if (!state->acceptor.is_open() || state->stopping) return;
           // EMFILE and the like: try again shortly instead of spinning.
-          auto timer = std::make_shared<asio::steady_timer>(state->io, std::chrono::milliseconds(50));
-          timer->async_wait([state, timer](const boost::system::error_code&) { accept_next(state); });
+          auto timer =
+              std::make_shared<asio::steady_timer>(state->io, std::chrono::milliseconds(50));
+          timer->async_wait(
+              [state, timer](const boost::system::error_code&) { accept_next(state); });
           return;
         }
         boost::system::error_code ignored;
@@ -99,8 +101,7 @@ void Server::State::release(Session* session, const std::string& client) {
   if (found != per_client.end() && --found->second == 0) per_client.erase(found);
 }
 
-void Server::State::answer_error(int status, const std::string& message,
-                                 Response& response) const {
+void Server::State::answer_error(int status, const std::string& message, Response& response) const {
   response.status = status;
   if (hooks.error) return hooks.error(status, message, response);
   response.set_content("{\"error\":{\"code\":\"http_" + std::to_string(status) +

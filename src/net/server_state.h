@@ -48,8 +48,8 @@ struct Server::State {
 };
 
 // Starts serving one accepted connection.
-void start_session(const std::shared_ptr<Server::State>& state,
-                   boost::asio::ip::tcp::socket socket, std::string client);
+void start_session(const std::shared_ptr<Server::State>& state, boost::asio::ip::tcp::socket socket,
+                   std::string client);
 // Closes the connection if it is between requests (stop()).
 void close_if_idle(const std::shared_ptr<Session>& session);
 

@@ -1,10 +1,10 @@
 // One connection: read a request under deadlines and limits, hand it to the worker pool, write
 // the answer, and go on with the next (keep-alive; pipelined requests wait in the buffer).
+#include <array>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <array>
 #include <limits>
 #include <optional>
 
@@ -19,8 +19,10 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+// Methods whose requests carry a payload: without a length, a client (curl -X POST) most likely
+// meant to send one, so it hears 411 at once. A DELETE without a length has no body (RFC 9112).
 bool has_body_method(std::string_view method) {
-  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+  return method == "POST" || method == "PUT" || method == "PATCH";
 }
 
 std::string text_of(beast::string_view view) {
@@ -65,21 +67,20 @@ class Session : public std::enable_shared_from_this<Session> {
     // Keep-alive: the idle timeout runs until the next request's first byte.
     phase_ = Phase::idle;
     stream_.expires_after(limits().idle_timeout);
-    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](
-                                                       beast::error_code error, size_t bytes) {
-      if (error) return self->close();
-      self->buffer_.commit(bytes);
-      self->read_header();
-    });
+    stream_.async_read_some(buffer_.prepare(4096),
+                            [self = shared_from_this()](beast::error_code error, size_t bytes) {
+                              if (error) return self->close();
+                              self->buffer_.commit(bytes);
+                              self->read_header();
+                            });
   }
 
   void read_header() {
     phase_ = Phase::header;
     stream_.expires_after(limits().header_timeout);
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = shared_from_this()](beast::error_code error, size_t) {
-                               self->on_header(error);
-                             });
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code error, size_t) { self->on_header(error); });
   }
 
   void on_header(beast::error_code error) {
@@ -116,12 +117,12 @@ class Session : public std::enable_shared_from_this<Session> {
     if (has_body_method(request_.method) && !has_length && !has_encoding) {
       return refuse(411, "send a Content-Length header (0 for an empty body, e.g. curl -d '')");
     }
-    body_limit_ = state_->hooks.body_limit ? state_->hooks.body_limit(request_)
-                                           : limits().max_body_bytes;
+    body_limit_ =
+        state_->hooks.body_limit ? state_->hooks.body_limit(request_) : limits().max_body_bytes;
     const auto length = parser_->content_length();
     if (length && *length > static_cast<uint64_t>(body_limit_)) {
-      return refuse(413, "request body is larger than the limit (" +
-                             std::to_string(body_limit_) + " bytes)");
+      return refuse(
+          413, "request body is larger than the limit (" + std::to_string(body_limit_) + " bytes)");
     }
     parser_->body_limit(static_cast<uint64_t>(body_limit_));
     if (parser_->is_done()) return dispatch();
@@ -164,8 +165,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_body(beast::error_code error, size_t bytes) {
     body_received_ += static_cast<int64_t>(bytes);
     if (error == bhttp::error::body_limit) {
-      return refuse(413, "request body is larger than the limit (" +
-                             std::to_string(body_limit_) + " bytes)");
+      return refuse(
+          413, "request body is larger than the limit (" + std::to_string(body_limit_) + " bytes)");
     }
     if (error == beast::error::timeout) return refuse(408, "the request body came too slowly");
     if (error) return close();
@@ -227,7 +228,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void write(Response response) {
     phase_ = Phase::writing;
     if (response.fault.kind == WireFault::Kind::drop) return close();
-    const bool keep = keep_alive_ && !state_->stopping && served_ < limits().keep_alive_max_requests;
+    const bool keep =
+        keep_alive_ && !state_->stopping && served_ < limits().keep_alive_max_requests;
     auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
     message->result(static_cast<unsigned>(response.status));
     message->version(11);
@@ -256,8 +258,7 @@ class Session : public std::enable_shared_from_this<Session> {
         [self = shared_from_this(), message, serializer, keep](beast::error_code error, size_t) {
           if (error) return self->close();
           const auto& body = message->body();
-          asio::async_write(self->stream_,
-                            asio::buffer(body.data(), std::min(keep, body.size())),
+          asio::async_write(self->stream_, asio::buffer(body.data(), std::min(keep, body.size())),
                             [self, message](beast::error_code, size_t) { self->close(); });
         });
   }

@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "core/secrets.h"
 #include "core/json_input.h"
+#include "core/secrets.h"
 #include "sandbox/catalog.h"
 #include "sandbox/file_bytes.h"
 #include "sandbox/query.h"
@@ -126,30 +126,31 @@ std::string after_label(FaultKind fault) {
 }  // namespace
 
 void install_api_routes(net::RouteTable& server, RouteContext& context) {
-  server.add("GET", "/api1/:kind(jobs|contacts|tasks|activities|files)", [&context](const Request& request,
-                                                                           Response& response) {
-    const Kind kind = *kind_from_path(request.matches[1]);
-    const auto fault =
-        admit(context, request, response, "GET /" + std::string(kind_path(kind)), false);
-    if (!fault) return;
-    const auto query = parse_list_query([&](std::string_view name) {
-      const std::string key(name);
-      return request.has_param(key) ? std::optional(request.get_param_value(key)) : std::nullopt;
-    });
-    if (!query) {
-      send_error(response, query.error());
-      return;
-    }
-    const TrafficSettings settings = context.traffic.settings();
-    const auto page = context.state.list_page(kind, *query, request_seed(),
-                                              {settings.string_ranges, settings.string_sort});
-    if (!page) {
-      send_error(response, page.error());
-      return;
-    }
-    send_json(response, 200, *page);
-    finish(context, response, *fault);
-  });
+  server.add("GET", "/api1/:kind(jobs|contacts|tasks|activities|files)",
+             [&context](const Request& request, Response& response) {
+               const Kind kind = *kind_from_path(request.matches[1]);
+               const auto fault =
+                   admit(context, request, response, "GET /" + std::string(kind_path(kind)), false);
+               if (!fault) return;
+               const auto query = parse_list_query([&](std::string_view name) {
+                 const std::string key(name);
+                 return request.has_param(key) ? std::optional(request.get_param_value(key))
+                                               : std::nullopt;
+               });
+               if (!query) {
+                 send_error(response, query.error());
+                 return;
+               }
+               const TrafficSettings settings = context.traffic.settings();
+               const auto page = context.state.list_page(
+                   kind, *query, request_seed(), {settings.string_ranges, settings.string_sort});
+               if (!page) {
+                 send_error(response, page.error());
+                 return;
+               }
+               send_json(response, 200, *page);
+               finish(context, response, *fault);
+             });
 
   server.add("GET", "/api1/:kind(jobs|contacts|tasks|activities)/:jnid",
              [&context](const Request& request, Response& response) {
@@ -182,12 +183,13 @@ void install_api_routes(net::RouteTable& server, RouteContext& context) {
     finish(context, response, *fault);
   });
 
-  server.add("GET", "/api1/account/settings", [&context](const Request& request, Response& response) {
-    const auto fault = admit(context, request, response, "GET /account/settings", false);
-    if (!fault) return;
-    send_json(response, 200, catalog::settings_json());
-    finish(context, response, *fault);
-  });
+  server.add("GET", "/api1/account/settings",
+             [&context](const Request& request, Response& response) {
+               const auto fault = admit(context, request, response, "GET /account/settings", false);
+               if (!fault) return;
+               send_json(response, 200, catalog::settings_json());
+               finish(context, response, *fault);
+             });
 
   server.add("POST", "/api1/activities", [&context](const Request& request, Response& response) {
     const auto fault = admit(context, request, response, "POST /activities", true);
@@ -213,18 +215,19 @@ void install_api_routes(net::RouteTable& server, RouteContext& context) {
     answer_write(context, response, context.state.upload_file(*body, after_label(*fault)), *fault);
   });
 
-  server.add("PUT", "/api1/:kind(jobs|contacts)/:jnid", [&context](const Request& request,
-                                                            Response& response) {
-    const Kind kind = *kind_from_path(request.matches[1]);
-    const auto fault =
-        admit(context, request, response, "PUT /" + std::string(kind_path(kind)) + "/{jnid}", true);
-    if (!fault) return;
-    const auto body = parse_body(request, response);
-    if (!body) return;
-    answer_write(context, response,
-                 context.state.update(kind, request.matches[2], *body, after_label(*fault)),
-                 *fault);
-  });
+  server.add("PUT", "/api1/:kind(jobs|contacts)/:jnid",
+             [&context](const Request& request, Response& response) {
+               const Kind kind = *kind_from_path(request.matches[1]);
+               const auto fault = admit(context, request, response,
+                                        "PUT /" + std::string(kind_path(kind)) + "/{jnid}", true);
+               if (!fault) return;
+               const auto body = parse_body(request, response);
+               if (!body) return;
+               answer_write(
+                   context, response,
+                   context.state.update(kind, request.matches[2], *body, after_label(*fault)),
+                   *fault);
+             });
 
   // Where GET /api1/files/{jnid} redirects: like a storage bucket's signed URL, it needs no key
   // but expires, and a tampered signature is refused.

@@ -71,11 +71,11 @@ void install_control_routes(net::RouteTable& server, RouteContext& context) {
   auto& state = context.state;
   auto& traffic = context.traffic;
 
-  server.add("GET", "/sandbox/health", guarded(context, [&](const Request& request, Response& response) {
-               send_json(
-                   response, 200,
-                   json{{"ok", true}, {"base_url", origin_of(request, context) + "/api1"}}.dump());
-             }));
+  server.add(
+      "GET", "/sandbox/health", guarded(context, [&](const Request& request, Response& response) {
+        send_json(response, 200,
+                  json{{"ok", true}, {"base_url", origin_of(request, context) + "/api1"}}.dump());
+      }));
 
   server.add("GET", "/sandbox/stats", guarded(context, [&](const Request&, Response& response) {
                json stats = traffic.stats();
@@ -83,17 +83,18 @@ void install_control_routes(net::RouteTable& server, RouteContext& context) {
                send_json(response, 200, stats.dump());
              }));
 
-  server.add("POST", "/sandbox/stats/reset", guarded(context, [&](const Request&, Response& response) {
-                traffic.reset_stats();
-                send_json(response, 200, R"({"ok":true})");
-              }));
+  server.add("POST", "/sandbox/stats/reset",
+             guarded(context, [&](const Request&, Response& response) {
+               traffic.reset_stats();
+               send_json(response, 200, R"({"ok":true})");
+             }));
 
   server.add("GET", "/sandbox/settings", guarded(context, [&](const Request&, Response& response) {
                send_json(response, 200, to_json(traffic.settings()).dump());
              }));
 
-  server.add("PUT", 
-      "/sandbox/settings", guarded(context, [&](const Request& request, Response& response) {
+  server.add(
+      "PUT", "/sandbox/settings", guarded(context, [&](const Request& request, Response& response) {
         const json body = body_of(request);
         TrafficSettings settings = traffic.settings();
         settings.rate_limit = body.value("rate_limit", settings.rate_limit);
@@ -121,70 +122,71 @@ void install_control_routes(net::RouteTable& server, RouteContext& context) {
         send_json(response, 200, to_json(settings).dump());
       }));
 
-  server.add("POST", "/sandbox/faults", guarded(context, [&](const Request& request, Response& response) {
-                const json body = body_of(request);
-                const auto kind = parse_fault_kind(body.value("kind", ""));
-                if (!kind) return send_text(response, 400, "unknown fault kind");
-                traffic.force(*kind, body.value("method", ""), body.value("path", "/api1/"),
-                              body.value("count", int64_t{1}));
-                send_json(response, 200, R"({"ok":true})");
-              }));
-
-  server.add("DELETE", "/sandbox/faults", guarded(context, [&](const Request&, Response& response) {
-                  traffic.clear_forced();
-                  send_json(response, 200, R"({"ok":true})");
-                }));
-
-  server.add("GET", "/sandbox/writes", guarded(context, [&](const Request& request, Response& response) {
-               const uint64_t after =
-                   std::strtoull(request.get_param_value("after").c_str(), nullptr, 10);
-               const std::string endpoint = request.get_param_value("endpoint");
-               json writes = json::array();
-               for (const auto& entry : state.writes(after)) {
-                 if (endpoint.empty() || entry.endpoint == endpoint)
-                   writes.push_back(to_json(entry));
-               }
-               send_json(response, 200, json{{"count", writes.size()}, {"writes", writes}}.dump());
+  server.add("POST", "/sandbox/faults",
+             guarded(context, [&](const Request& request, Response& response) {
+               const json body = body_of(request);
+               const auto kind = parse_fault_kind(body.value("kind", ""));
+               if (!kind) return send_text(response, 400, "unknown fault kind");
+               traffic.force(*kind, body.value("method", ""), body.value("path", "/api1/"),
+                             body.value("count", int64_t{1}));
+               send_json(response, 200, R"({"ok":true})");
              }));
 
+  server.add("DELETE", "/sandbox/faults", guarded(context, [&](const Request&, Response& response) {
+               traffic.clear_forced();
+               send_json(response, 200, R"({"ok":true})");
+             }));
+
+  server.add(
+      "GET", "/sandbox/writes", guarded(context, [&](const Request& request, Response& response) {
+        const uint64_t after = std::strtoull(request.get_param_value("after").c_str(), nullptr, 10);
+        const std::string endpoint = request.get_param_value("endpoint");
+        json writes = json::array();
+        for (const auto& entry : state.writes(after)) {
+          if (endpoint.empty() || entry.endpoint == endpoint) writes.push_back(to_json(entry));
+        }
+        send_json(response, 200, json{{"count", writes.size()}, {"writes", writes}}.dump());
+      }));
+
   server.add("DELETE", "/sandbox/writes", guarded(context, [&](const Request&, Response& response) {
-                  state.clear_writes();
-                  send_json(response, 200, R"({"ok":true})");
-                }));
+               state.clear_writes();
+               send_json(response, 200, R"({"ok":true})");
+             }));
 
-  server.add("POST", "/sandbox/touch", guarded(context, [&](const Request& request, Response& response) {
-                const json body = body_of(request);
-                const auto kind = kind_or_404(body.value("kind", "jobs"), response);
-                if (!kind) return;
-                std::optional<int64_t> second;
-                if (body.contains("date_updated")) second = body["date_updated"].get<int64_t>();
-                const auto touched =
-                    state.touch(*kind, body.value("jnids", std::vector<std::string>{}),
-                                body.value("count", int64_t{0}), second);
-                if (!touched) return send_error(response, touched.error());
-                send_json(response, 200, json{{"jnids", *touched}}.dump());
-              }));
+  server.add(
+      "POST", "/sandbox/touch", guarded(context, [&](const Request& request, Response& response) {
+        const json body = body_of(request);
+        const auto kind = kind_or_404(body.value("kind", "jobs"), response);
+        if (!kind) return;
+        std::optional<int64_t> second;
+        if (body.contains("date_updated")) second = body["date_updated"].get<int64_t>();
+        const auto touched = state.touch(*kind, body.value("jnids", std::vector<std::string>{}),
+                                         body.value("count", int64_t{0}), second);
+        if (!touched) return send_error(response, touched.error());
+        send_json(response, 200, json{{"jnids", *touched}}.dump());
+      }));
 
-  server.add("POST", "/sandbox/mutate", guarded(context, [&](const Request& request, Response& response) {
-                const json body = body_of(request);
-                MutationSpec spec;
-                spec.job_updates = body.value("job_updates", int64_t{0});
-                spec.status_changes = body.value("status_changes", int64_t{0});
-                spec.job_creates = body.value("job_creates", int64_t{0});
-                spec.job_deletes = body.value("job_deletes", int64_t{0});
-                spec.contact_updates = body.value("contact_updates", int64_t{0});
-                spec.photos = body.value("photos", int64_t{0});
-                spec.documents = body.value("documents", int64_t{0});
-                spec.same_second = body.value("same_second", false);
-                send_json(response, 200, state.mutate(spec).dump());
-              }));
+  server.add("POST", "/sandbox/mutate",
+             guarded(context, [&](const Request& request, Response& response) {
+               const json body = body_of(request);
+               MutationSpec spec;
+               spec.job_updates = body.value("job_updates", int64_t{0});
+               spec.status_changes = body.value("status_changes", int64_t{0});
+               spec.job_creates = body.value("job_creates", int64_t{0});
+               spec.job_deletes = body.value("job_deletes", int64_t{0});
+               spec.contact_updates = body.value("contact_updates", int64_t{0});
+               spec.photos = body.value("photos", int64_t{0});
+               spec.documents = body.value("documents", int64_t{0});
+               spec.same_second = body.value("same_second", false);
+               send_json(response, 200, state.mutate(spec).dump());
+             }));
 
   server.add("POST", "/sandbox/save", guarded(context, [&](const Request&, Response& response) {
-                if (context.state_file.empty()) return send_text(response, 400, "no --state file");
-                const auto saved = state.save(context.state_file);
-                if (!saved) return send_error(response, saved.error());
-                send_json(response, 200, R"({"ok":true})");
-              }));
+               if (context.state_file.empty()) return send_text(response, 400, "no --state file");
+               const auto saved = state.save(context.state_file);
+               if (!saved) return send_error(response, saved.error());
+               send_json(response, 200, R"({"ok":true})");
+             }));
 
   server.add("GET", "/sandbox/dump/:kind",
              guarded(context, [&](const Request& request, Response& response) {
@@ -203,28 +205,28 @@ void install_control_routes(net::RouteTable& server, RouteContext& context) {
              }));
 
   server.add("POST", "/sandbox/jobs/:jnid/files",
-              guarded(context, [&](const Request& request, Response& response) {
-                const json body = body_of(request);
-                std::optional<std::string> kind;
-                if (body.contains("kind")) kind = body["kind"].get<std::string>();
-                const auto created =
-                    state.add_files(request.matches[1], body.value("count", int64_t{1}),
-                                    body.value("record_type", 2), kind);
-                if (!created) return send_error(response, created.error());
-                send_json(response, 200, json{{"jnids", *created}}.dump());
-              }));
+             guarded(context, [&](const Request& request, Response& response) {
+               const json body = body_of(request);
+               std::optional<std::string> kind;
+               if (body.contains("kind")) kind = body["kind"].get<std::string>();
+               const auto created =
+                   state.add_files(request.matches[1], body.value("count", int64_t{1}),
+                                   body.value("record_type", 2), kind);
+               if (!created) return send_error(response, created.error());
+               send_json(response, 200, json{{"jnids", *created}}.dump());
+             }));
 
   server.add("POST", "/sandbox/:kind/:jnid/restore",
-              guarded(context, [&](const Request& request, Response& response) {
-                const auto kind = kind_or_404(request.matches[1], response);
-                if (kind) answer(response, state.control_restore(*kind, request.matches[2]));
-              }));
+             guarded(context, [&](const Request& request, Response& response) {
+               const auto kind = kind_or_404(request.matches[1], response);
+               if (kind) answer(response, state.control_restore(*kind, request.matches[2]));
+             }));
 
   server.add("POST", "/sandbox/:kind(jobs|contacts|tasks|activities|files)",
-              guarded(context, [&](const Request& request, Response& response) {
-                const auto kind = kind_or_404(request.matches[1], response);
-                if (kind) answer(response, state.control_create(*kind, body_of(request)));
-              }));
+             guarded(context, [&](const Request& request, Response& response) {
+               const auto kind = kind_or_404(request.matches[1], response);
+               if (kind) answer(response, state.control_create(*kind, body_of(request)));
+             }));
 
   server.add("PUT", "/sandbox/:kind(jobs|contacts|tasks|activities|files)/:jnid",
              guarded(context, [&](const Request& request, Response& response) {
@@ -235,13 +237,13 @@ void install_control_routes(net::RouteTable& server, RouteContext& context) {
              }));
 
   server.add("DELETE", "/sandbox/:kind(jobs|contacts|tasks|activities|files)/:jnid",
-                guarded(context, [&](const Request& request, Response& response) {
-                  const auto kind = kind_or_404(request.matches[1], response);
-                  if (!kind) return;
-                  const auto deleted = state.control_delete(*kind, request.matches[2]);
-                  if (!deleted) return send_error(response, deleted.error());
-                  send_json(response, 200, R"({"ok":true})");
-                }));
+             guarded(context, [&](const Request& request, Response& response) {
+               const auto kind = kind_or_404(request.matches[1], response);
+               if (!kind) return;
+               const auto deleted = state.control_delete(*kind, request.matches[2]);
+               if (!deleted) return send_error(response, deleted.error());
+               send_json(response, 200, R"({"ok":true})");
+             }));
 }
 
 }  // namespace gep::sandbox

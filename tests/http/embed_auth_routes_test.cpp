@@ -6,11 +6,11 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "net/http_client.h"
 #include "core/clock.h"
 #include "http/embed_routes.h"
 #include "http/json_response.h"
 #include "http/server.h"
+#include "net/http_client.h"
 
 namespace gep::http {
 namespace {
@@ -58,7 +58,7 @@ class EmbedRoutesTest : public ::testing::Test {
   gep::testing::HttpResult create(const nlohmann::json& body, const char* key = kKey) {
     gep::testing::HttpClient client("127.0.0.1", port_);
     gep::testing::HttpHeaders headers;
-    if (key != nullptr) headers.emplace("x-internal-api-key", key);
+    if (key != nullptr) headers.emplace_back("x-internal-api-key", key);
     return client.Post("/api/v1/embed/links", headers, body.dump(), "application/json");
   }
 
@@ -166,7 +166,7 @@ TEST(FrameAncestors, KeepsAHandlersOtherDirectives) {
   apply_frame_ancestors("/embed/risk", "https://app.jobnimbus.com", response);
   EXPECT_EQ(response.get_header_value("Content-Security-Policy"),
             "default-src 'self'; frame-ancestors https://app.jobnimbus.com");
-  EXPECT_EQ(response.get_header_value_count("Content-Security-Policy"), 1U);
+  EXPECT_EQ(response.headers.count("Content-Security-Policy"), 1U);
   gep::net::Response permissive;
   permissive.set_header("Content-Security-Policy", "frame-ancestors *; img-src 'self'");
   apply_frame_ancestors("/api/v1/jobs", "https://app.jobnimbus.com", permissive);

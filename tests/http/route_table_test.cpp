@@ -9,10 +9,10 @@
 #include <set>
 #include <thread>
 
-#include "net/http_client.h"
 #include "app/access_wiring.h"
 #include "app/application.h"
 #include "core/secrets.h"
+#include "net/http_client.h"
 
 namespace gep::app {
 namespace {
@@ -85,11 +85,7 @@ class RouteTableTest : public ::testing::Test {
     const auto send = [&]() -> gep::testing::HttpResult {
       if (route.method == "POST") return http.Post(path.c_str(), headers, "{}", "application/json");
       if (route.method == "PUT") return http.Put(path.c_str(), headers, "{}", "application/json");
-      if (route.method == "PATCH")
-        return http.Patch(path.c_str(), headers, "{}", "application/json");
-      if (route.method == "DELETE") {
-        return http.Delete(path.c_str(), headers, "{}", "application/json");
-      }
+      if (route.method == "DELETE") return http.Delete(path.c_str(), headers);
       return http.Get(path.c_str(), headers);
     };
     const auto result = send();

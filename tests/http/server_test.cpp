@@ -1,5 +1,5 @@
-#include "net/http_client.h"
 #include "http/server.h"
+#include "net/http_client.h"
 
 #include <gtest/gtest.h>
 
@@ -29,10 +29,11 @@ class ServerTest : public ::testing::Test {
     options.limits.worker_threads = 4;
     server_ = std::make_unique<HttpServer>(options, internal_api_key_guard(kKey));
     auto& router = server_->router();
-    router.get("/api/v1/echo/:id", Access::open,
-               [](const gep::net::Request&, gep::net::Response& response, const PathParams& params) {
-                 send_json(response, 200, {{"id", params.at("id")}});
-               });
+    router.get(
+        "/api/v1/echo/:id", Access::open,
+        [](const gep::net::Request&, gep::net::Response& response, const PathParams& params) {
+          send_json(response, 200, {{"id", params.at("id")}});
+        });
     router.post(
         "/api/v1/upload", Access::open,
         [](const gep::net::Request& request, gep::net::Response& response, const PathParams&) {

@@ -1,4 +1,4 @@
-// `gep jobnimbus ...` end to end (the command's own code, linked without the rest of the app):
+// `gep jobnimbus ...` end to end (the command as the binary registers it):
 // exit codes, output, and the key never printed.
 #include <gtest/gtest.h>
 #include <stdlib.h>

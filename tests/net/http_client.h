@@ -54,6 +54,8 @@ class HttpClient {
   ~HttpClient();
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
+  HttpClient(HttpClient&& other) noexcept;
+  HttpClient& operator=(HttpClient&& other) noexcept;
 
   void set_default_headers(HttpHeaders headers) { default_headers_ = std::move(headers); }
   void set_read_timeout(int64_t seconds, int64_t microseconds = 0);
@@ -67,21 +69,20 @@ class HttpClient {
                   const std::string& content_type);
   HttpResult Post(const std::string& path, const HttpHeaders& headers, const std::string& body,
                   const std::string& content_type);
-  HttpResult Post(const std::string& path, const HttpHeaders& headers,
-                  const MultipartItems& items);
-  HttpResult Put(const std::string& path, const std::string& body,
-                 const std::string& content_type);
+  HttpResult Post(const std::string& path, const HttpHeaders& headers, const MultipartItems& items);
+  HttpResult Put(const std::string& path, const std::string& body, const std::string& content_type);
   HttpResult Put(const std::string& path, const HttpHeaders& headers, const std::string& body,
                  const std::string& content_type);
   HttpResult Delete(const std::string& path, const HttpHeaders& headers = {});
 
   // Any method, any headers; `body` is sent with Content-Length when `with_body`.
   HttpResult send(const std::string& method, const std::string& path, const HttpHeaders& headers,
-                  const std::string& body, bool with_body,
-                  std::string* partial_body = nullptr);
+                  const std::string& body, bool with_body, std::string* partial_body = nullptr);
 
  private:
   struct Connection;
+  bool connect();
+  bool connection_is_open() const;
   std::string host_;
   uint16_t port_;
   HttpHeaders default_headers_;

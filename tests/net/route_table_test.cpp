@@ -14,9 +14,8 @@ Request request_for(std::string method, std::string path) {
 
 TEST(RouteTableTest, ParametersAreNamedAndInOrder) {
   RouteTable table;
-  table.add("GET", "/api/v1/jobs/:jobId/files/:fileId", [](Request&, Response& response) {
-    response.body = "files";
-  });
+  table.add("GET", "/api/v1/jobs/:jobId/files/:fileId",
+            [](Request&, Response& response) { response.body = "files"; });
   Request request = request_for("GET", "/api/v1/jobs/j1/files/f2");
   Response response;
   ASSERT_TRUE(table.dispatch(request, response));
@@ -31,9 +30,8 @@ TEST(RouteTableTest, ParametersAreNamedAndInOrder) {
 
 TEST(RouteTableTest, ChoicesLimitAParameter) {
   RouteTable table;
-  table.add("GET", "/api1/:kind(jobs|contacts)", [](Request&, Response& response) {
-    response.body = "list";
-  });
+  table.add("GET", "/api1/:kind(jobs|contacts)",
+            [](Request&, Response& response) { response.body = "list"; });
   Response response;
   Request jobs = request_for("GET", "/api1/jobs");
   EXPECT_TRUE(table.dispatch(jobs, response));

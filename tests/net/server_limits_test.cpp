@@ -20,9 +20,8 @@ namespace asio = boost::asio;
 class ServerLimitsTest : public ::testing::Test {
  protected:
   void start(ServerLimits limits) {
-    routes_.add("GET", "/hello", [](Request&, Response& response) {
-      response.set_content("hello", "text/plain");
-    });
+    routes_.add("GET", "/hello",
+                [](Request&, Response& response) { response.set_content("hello", "text/plain"); });
     routes_.add("POST", "/echo", [](Request& request, Response& response) {
       response.set_content(std::to_string(request.body.size()), "text/plain");
     });
@@ -128,10 +127,10 @@ TEST_F(ServerLimitsTest, MalformedFramingIsRefused) {
   std::string many = "GET /hello HTTP/1.1\r\nHost: x\r\n";
   for (int i = 0; i < 200; ++i) many += "X-" + std::to_string(i) + ": v\r\n";
   EXPECT_EQ(exchange(many + "\r\n").rfind("HTTP/1.1 431", 0), 0U);
-  EXPECT_EQ(exchange("GET /hello HTTP/1.1\r\nHost: x\r\nX-Long: " + std::string(20000, 'a') +
-                     "\r\n\r\n")
-                .rfind("HTTP/1.1 431", 0),
-            0U);
+  EXPECT_EQ(
+      exchange("GET /hello HTTP/1.1\r\nHost: x\r\nX-Long: " + std::string(20000, 'a') + "\r\n\r\n")
+          .rfind("HTTP/1.1 431", 0),
+      0U);
 }
 
 TEST_F(ServerLimitsTest, AHeaderThatTricklesIsClosedAtItsDeadline) {

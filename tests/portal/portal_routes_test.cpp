@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "net/http_client.h"
 #include "http/portal_routes.h"
 #include "http/server.h"
+#include "net/http_client.h"
 #include "portal/tokens.h"
 #include "store/repos/portal_access_repository.h"
 #include "store/repos/portal_file_share_repository.h"
@@ -195,9 +195,9 @@ TEST_F(PortalRoutesTest, TheLoginFormSignsInAndRedirects) {
 
 TEST_F(PortalRoutesTest, AnotherSiteCannotSignAVisitorIn) {
   const std::string token = link_token("con1");
-  const auto forged =
-      client_->Post("/api/v1/portal/session", gep::testing::HttpHeaders{{"Sec-Fetch-Site", "cross-site"}},
-                    "token=" + token, "application/x-www-form-urlencoded");
+  const auto forged = client_->Post("/api/v1/portal/session",
+                                    gep::testing::HttpHeaders{{"Sec-Fetch-Site", "cross-site"}},
+                                    "token=" + token, "application/x-www-form-urlencoded");
   ASSERT_TRUE(forged);
   EXPECT_EQ(forged->status, 403);
   EXPECT_FALSE(forged->has_header("Set-Cookie"));
@@ -207,8 +207,8 @@ TEST_F(PortalRoutesTest, AnotherSiteCannotSignAVisitorIn) {
 TEST_F(PortalRoutesTest, SignOutEndsTheSessionAndNoCookieIsRefused) {
   const std::string cookie = sign_in(link_token("con1"));
   EXPECT_EQ(get("/api/v1/portal/jobs", cookie)->status, 200);
-  const auto out = client_->Post("/api/v1/portal/logout", gep::testing::HttpHeaders{{"Cookie", cookie}}, "",
-                                 "text/plain");
+  const auto out = client_->Post("/api/v1/portal/logout",
+                                 gep::testing::HttpHeaders{{"Cookie", cookie}}, "", "text/plain");
   ASSERT_TRUE(out);
   EXPECT_EQ(out->status, 200);
   EXPECT_NE(out->get_header_value("Set-Cookie").find("Max-Age=0"), std::string::npos);

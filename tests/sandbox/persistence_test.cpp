@@ -1,5 +1,6 @@
 // --state: an account with its changes, uploads and write log survives a restart.
 #include <filesystem>
+#include <fstream>
 
 #include "sandbox/file_bytes.h"
 #include "sandbox_fixture.h"

@@ -3,9 +3,10 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "net/http_client.h"
+#include "http/outbox_json.h"
 #include "http/server.h"
 #include "http/writeback_routes.h"
+#include "net/http_client.h"
 #include "sync/outbox_fixture.h"
 
 namespace gep::sync {
@@ -21,7 +22,9 @@ class OutboxRoutesTest : public OutboxFixture {
     http::ServerOptions options;
     options.limits.worker_threads = 4;
     server_ = std::make_unique<http::HttpServer>(options, http::internal_api_key_guard(kKey));
-    http::add_writeback_routes(server_->router(), *database_, clock_, [this] { ++queued_; });
+    writebacks_ = std::make_unique<sync::WritebackService>(*database_, [this] { ++queued_; });
+    http::add_writeback_routes(server_->router(), *writebacks_);
+    http::add_outbox_routes(server_->router(), *database_, clock_, [this] { ++queued_; });
     const auto port = server_->bind();
     ASSERT_TRUE(port.ok());
     thread_ = std::thread([this] { server_->run(); });
@@ -36,7 +39,7 @@ class OutboxRoutesTest : public OutboxFixture {
   std::pair<int, json> call(const std::string& method, const std::string& path,
                             const std::string& body = "", bool authorized = true) {
     gep::testing::HttpHeaders headers;
-    if (authorized) headers.emplace("x-internal-api-key", kKey);
+    if (authorized) headers.emplace_back("x-internal-api-key", kKey);
     const auto answer = method == "GET"
                             ? client_->Get(path.c_str(), headers)
                             : client_->Post(path.c_str(), headers, body, "application/json");
@@ -44,6 +47,7 @@ class OutboxRoutesTest : public OutboxFixture {
     return {answer->status, json::parse(answer->body, nullptr, false)};
   }
 
+  std::unique_ptr<sync::WritebackService> writebacks_;
   std::unique_ptr<http::HttpServer> server_;
   std::thread thread_;
   std::unique_ptr<gep::testing::HttpClient> client_;
@@ -105,7 +109,7 @@ TEST_F(OutboxRoutesTest, QueuesTasksStatusAndAttachments) {
   EXPECT_FALSE(file["payload"].contains("contentBase64"));  // never echoed
 
   gep::testing::MultipartItems parts{{"file", "GIF89a", "../../photo.gif", "image/gif"},
-                                        {"description", "north face", "", ""}};
+                                     {"description", "north face", "", ""}};
   const auto multipart =
       client_->Post("/api/v1/jobs/job1/attachments", {{"x-internal-api-key", kKey}}, parts);
   ASSERT_TRUE(multipart);

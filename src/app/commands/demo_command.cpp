@@ -6,8 +6,8 @@
 
 #include "app/access_wiring.h"
 #include "app/commands/commands.h"
-#include "app/initial_import.h"
 #include "app/config_check.h"
+#include "app/initial_import.h"
 #include "app/serve_loop.h"
 #include "app/sync_wiring.h"
 #include "core/logging.h"

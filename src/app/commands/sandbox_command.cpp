@@ -155,7 +155,10 @@ void add_sandbox_command(CLI::App& root, CommandRunner& run) {
       ->expected(1, 16);
   command->add_option("--state", o.state_file,
                       "State file: loaded at start when it exists, saved on stop");
-  command->add_option("--threads", o.threads, "Worker threads (one per open connection)")
+  command
+      ->add_option(
+          "--threads", o.threads,
+          "Worker threads that answer requests (connections are read and written asynchronously)")
       ->capture_default_str();
   command->callback([&run, flags] { run = [flags] { return run_sandbox(*flags); }; });
 }
