@@ -114,13 +114,13 @@ void Application::mount_routes() {
   http::add_health_routes(router, [database = database_.get()] {
     http::DatabaseHealth health;
     health.backend = database->backend_name();
-    const auto ping = database->ping();
-    health.ok = ping.ok();
+    const auto version = database->ping_schema_version();
+    health.ok = version.ok();
     if (!health.ok) {
-      health.message = ping.error().message;
+      health.message = version.error().message;
       return health;
     }
-    health.schema_version = database->schema_version();
+    health.schema_version = *version;
     return health;
   });
   std::function<http::IntegrationHealth()> jobnimbus_probe;

@@ -3,7 +3,6 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/thread_pool.hpp>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -12,6 +11,7 @@
 #include <unordered_map>
 
 #include "net/server.h"
+#include "net/worker_pool.h"
 
 namespace gep::net {
 
@@ -27,7 +27,7 @@ struct Server::State {
   ServerLimits limits;
   ServerHooks hooks;
   boost::asio::io_context io;
-  boost::asio::thread_pool workers;
+  WorkerPool workers;
   boost::asio::ip::tcp::acceptor acceptor;
   std::atomic<bool> stopping{false};
   std::atomic<size_t> queued{0};

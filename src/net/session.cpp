@@ -191,7 +191,7 @@ class Session : public std::enable_shared_from_this<Session> {
       busy.set_header("Retry-After", "1");
       return write(std::move(busy));
     }
-    asio::post(state_->workers, [self = shared_from_this()] { self->handle(); });
+    state_->workers.post([self = shared_from_this()] { self->handle(); });
   }
 
   // On a worker thread.

@@ -91,6 +91,12 @@ Status Database::ping() {
   return {};
 }
 
+Result<int> Database::ping_schema_version() {
+  auto lease = pool_->acquire();
+  if (!lease) return fail(lease.error());
+  return migrations::current_version(**lease);
+}
+
 int Database::schema_version() {
   auto lease = pool_->acquire();
   if (!lease) return -1;

@@ -51,6 +51,8 @@ class Database final : public domain::DataStore {
   Result<MigrationReport> migrate();
   // A round trip to the database (GET /api/v1/health).
   Status ping();
+  // One round trip on one connection that also reads the applied schema version (health).
+  Result<int> ping_schema_version();
   // The applied schema version: 0 for an empty database, -1 when it cannot be read (health
   // pings first, so that case has already been reported).
   int schema_version();
