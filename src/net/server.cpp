@@ -110,7 +110,7 @@ void Server::State::answer_error(int status, const std::string& message, Respons
 }
 
 Server::Server(ServerLimits limits, ServerHooks hooks)
-    : state_(std::make_shared<State>(std::move(limits), std::move(hooks))) {}
+    : state_(std::make_shared<State>(limits, std::move(hooks))) {}
 
 Server::~Server() {
   stop();

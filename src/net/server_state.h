@@ -19,7 +19,7 @@ class Session;
 
 struct Server::State {
   State(ServerLimits server_limits, ServerHooks server_hooks)
-      : limits(std::move(server_limits)),
+      : limits(server_limits),
         hooks(std::move(server_hooks)),
         workers(static_cast<size_t>(std::max(1, limits.worker_threads))),
         acceptor(io) {}

@@ -2,7 +2,8 @@
 # Issue 12 acceptance, against the real binary: hostile clients (hostile_clients.py), forged log
 # lines, the connection cap, and bad start-up configuration exiting 2 before any I/O.
 GEP=$(readlink -f "$1")
-source "$(dirname "$0")/lib.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/lib.sh"
 work=$(mktemp -d)
 trap 'kill "${GEP_PID:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 cd "$work"
@@ -13,7 +14,7 @@ register_secret "$internal_key" "$webhook_token"
 
 start_gep "$work/serve.log" DATABASE_URL="sqlite:$work/data/gep.db" INTERNAL_API_KEY="$internal_key" \
   JOBNIMBUS_WEBHOOK_SECRET="$webhook_token" HTTP_HEADER_TIMEOUT_SECONDS=3
-if python3 "$(dirname "$0")/hostile_clients.py" "$GEP_URL" "$GEP_PID" "$webhook_token" 3 >"$work/hostile.out" 2>&1; then
+if python3 "$here/hostile_clients.py" "$GEP_URL" "$GEP_PID" "$webhook_token" 3 >"$work/hostile.out" 2>&1; then
   pass "hostile clients (each check below)"
 else
   failed "hostile clients (each check below)"
