@@ -8,7 +8,8 @@ namespace gep::app {
 void add_serve_command(CLI::App& root, CommandRunner& run) {
   auto* command = root.add_subcommand(
       "serve",
-      "Migrate the database, then serve the API, dashboard and panels on PORT until SIGTERM.");
+      "Migrate the database, then serve the HTTP API on PORT; SIGTERM lets in-flight requests "
+      "finish, then exits.");
   command->callback([&run] {
     run = [] {
       const sigset_t signals = block_shutdown_signals();
