@@ -1,5 +1,7 @@
 #include "domain/job_details.h"
 
+#include <unordered_map>
+
 #include "domain/job_lookup.h"
 
 namespace gep::domain {
@@ -20,15 +22,24 @@ Result<std::optional<JobDetails>> JobDirectory::details(std::string_view key) co
   return std::optional<JobDetails>(std::move(details));
 }
 
+// One lookup for all of the job's contacts, not one per link.
 Result<std::vector<LinkedContact>> JobDirectory::contacts_of(const Job& job) const {
   const auto links = links_.list_for_job(job.jnid);
   if (!links) return fail(links.error());
+  std::vector<std::string> jnids;
+  jnids.reserve(links->size());
+  for (const auto& link : *links) jnids.push_back(link.contact_jnid);
+  auto found = contacts_.find_by_jnids(jnids);
+  if (!found) return fail(found.error());
+  std::unordered_map<std::string, Contact> by_jnid;
+  for (auto& contact : *found) by_jnid.emplace(contact.jnid, std::move(contact));
   std::vector<LinkedContact> contacts;
   contacts.reserve(links->size());
   for (const auto& link : *links) {
-    auto contact = contacts_.find_by_jnid(link.contact_jnid);
-    if (!contact) return fail(contact.error());
-    contacts.push_back({link.contact_jnid, link.is_primary, std::move(*contact)});
+    const auto contact = by_jnid.find(link.contact_jnid);
+    contacts.push_back(
+        {link.contact_jnid, link.is_primary,
+         contact == by_jnid.end() ? std::nullopt : std::optional<Contact>(contact->second)});
   }
   return contacts;
 }

@@ -8,6 +8,7 @@
 namespace gep::http {
 namespace {
 
+// For each status, the code listed first is the one the server's own refusals use.
 constexpr std::pair<ErrorCode, ErrorDescription> kTable[] = {
     {ErrorCode::bad_request, {400, "bad_request"}},
     {ErrorCode::validation, {400, "validation"}},
@@ -40,8 +41,8 @@ constexpr std::pair<ErrorCode, ErrorDescription> kTable[] = {
     {ErrorCode::internal_error, {500, "internal_error"}},
     {ErrorCode::database, {500, "database"}},
     {ErrorCode::bad_gateway, {502, "bad_gateway"}},
-    {ErrorCode::unavailable, {503, "unavailable"}},
     {ErrorCode::service_unavailable, {503, "service_unavailable"}},
+    {ErrorCode::unavailable, {503, "unavailable"}},
     {ErrorCode::jobnimbus_not_configured, {503, "jobnimbus_not_configured"}},
     {ErrorCode::webhooks_not_configured, {503, "webhooks_not_configured"}},
 };
@@ -63,28 +64,10 @@ ErrorCode error_code_for(std::string_view domain_code) {
 }
 
 ErrorCode error_code_for_status(int status) {
-  switch (status) {
-    case 400:
-      return ErrorCode::bad_request;
-    case 401:
-      return ErrorCode::unauthorized;
-    case 403:
-      return ErrorCode::forbidden;
-    case 404:
-      return ErrorCode::not_found;
-    case 408:
-      return ErrorCode::request_timeout;
-    case 411:
-      return ErrorCode::length_required;
-    case 413:
-      return ErrorCode::payload_too_large;
-    case 431:
-      return ErrorCode::headers_too_large;
-    case 503:
-      return ErrorCode::service_unavailable;
-    default:
-      return ErrorCode::internal_error;
+  for (const auto& [key, description] : kTable) {
+    if (description.status == status) return key;  // the first code listed for a status
   }
+  return ErrorCode::internal_error;
 }
 
 void send_error(net::Response& response, ErrorCode code, const std::string& message) {
