@@ -1,9 +1,9 @@
 #include "embed/jwt_parts.h"
-#include "core/json_input.h"
 
 #include <algorithm>
 
 #include "core/digest.h"
+#include "core/json_input.h"
 
 namespace gep::embed {
 namespace {

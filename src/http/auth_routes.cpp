@@ -1,11 +1,11 @@
 #include "http/auth_routes.h"
-#include "core/json_input.h"
 
 #include <algorithm>
 #include <cctype>
 #include <string_view>
 
 #include "auth/cookies.h"
+#include "core/json_input.h"
 #include "core/time_format.h"
 #include "http/access_guard.h"
 #include "http/json_response.h"

@@ -1,6 +1,6 @@
 #include "http/embed_routes.h"
-#include "core/json_input.h"
 
+#include "core/json_input.h"
 #include "core/logging.h"
 #include "core/time_format.h"
 #include "http/job_lookup.h"

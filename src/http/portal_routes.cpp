@@ -1,11 +1,11 @@
 #include "http/portal_routes.h"
-#include "core/json_input.h"
 
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "auth/cookies.h"
+#include "core/json_input.h"
 #include "core/logging.h"
 #include "core/time_format.h"
 #include "http/json_response.h"

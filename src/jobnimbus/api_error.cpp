@@ -1,5 +1,4 @@
 #include "jobnimbus/api_error.h"
-#include "core/json_input.h"
 
 #include <fmt/format.h>
 
@@ -7,6 +6,7 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "core/json_input.h"
 #include "core/secrets.h"
 
 namespace gep::jobnimbus {

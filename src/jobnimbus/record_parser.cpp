@@ -1,11 +1,11 @@
 #include "jobnimbus/record_parser.h"
-#include "core/json_input.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 
+#include "core/json_input.h"
 #include "jobnimbus/json_values.h"
 
 namespace gep::jobnimbus {

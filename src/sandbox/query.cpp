@@ -1,11 +1,11 @@
 #include "sandbox/query.h"
-#include "core/json_input.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/json_input.h"
 #include "sandbox/json_members.h"
 
 namespace gep::sandbox {

@@ -1,11 +1,11 @@
 #include "sync/webhook_payload.h"
-#include "core/json_input.h"
 
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "core/digest.h"
+#include "core/json_input.h"
 
 namespace gep::sync {
 namespace {
