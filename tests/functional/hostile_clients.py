@@ -5,6 +5,7 @@ login CSRF and log forging. Prints one `ok`/`FAIL` line per check; exits 1 on an
 
 usage: hostile_clients.py BASE_URL PID WEBHOOK_TOKEN HEADER_TIMEOUT_SECONDS
 """
+import os
 import select
 import socket
 import sys
@@ -190,6 +191,11 @@ def chunked_limits():
     check("a 30 MiB chunked body answers 413 on every route tried: " +
           ", ".join(f"{m} {p} {s}" for m, p, s in statuses), all(s == 413 for _, _, s in statuses))
     peak = rss_mib()
+    if os.environ.get("GEP_SANITIZED_BUILD") == "1":
+        # ASan holds freed blocks in quarantine and maps shadow memory, so RSS measures the
+        # sanitizer, not gep's buffering; the release build's pass makes this check.
+        print(f"     skip - resident memory ({peak:.0f} MiB): sanitizer build, checked in the release pass")
+        return
     check(f"… and the resident memory stays below 100 MB ({peak:.0f} MiB)", 0 < peak < 100)
 
 
