@@ -15,5 +15,9 @@ std::string hmac_sha256(std::string_view key, std::string_view data);
 std::string base64_encode(std::string_view bytes);
 // Nothing for text that is not canonical padded base64 (whitespace included).
 std::optional<std::string> base64_decode(std::string_view text);
+// The URL- and filename-safe alphabet ('-' and '_'), without padding: tokens that travel in a
+// query string without escaping.
+std::string base64url_encode(std::string_view bytes);
+std::optional<std::string> base64url_decode(std::string_view text);
 
 }  // namespace gep

@@ -59,6 +59,7 @@ struct QcOverviewQuery {
   int64_t limit = 50;
   int64_t offset = 0;
   std::string status;  // "" = any
+  std::string after;   // a Page::next_cursor of this list (paging.h)
 };
 
 class QcCheckRepository {
@@ -119,6 +120,7 @@ struct RiskListQuery {
   std::string reason;  // a reason code; "" = any
   RiskSort sort = RiskSort::risk_level;
   bool descending = true;
+  std::string after;  // a Page::next_cursor of this list and order (paging.h)
 };
 
 class RiskSnapshotRepository {

@@ -38,12 +38,15 @@ struct ListQuery {
   std::string status;
   std::string q;
   bool include_deleted = false;
+  std::string after;  // a Page::next_cursor of the same list: continue there (offset is then 0)
 };
 
 template <class T>
 struct Page {
   std::vector<T> items;
   int64_t total = 0;  // rows matching the filter, ignoring limit and offset
+  // Where the next page starts (a query's `after`); "" on the last page. Opaque to clients.
+  std::string next_cursor;
 };
 
 // Which rows an id listing covers.

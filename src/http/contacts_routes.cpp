@@ -15,11 +15,18 @@ void add_contacts_routes(Router& router, domain::Repositories& store) {
                if (!include_deleted) return;
                const auto page =
                    store.contacts().list({paging->limit, paging->offset, "",
-                                          request.get_param_value("q"), *include_deleted});
+                                          request.get_param_value("q"), *include_deleted,
+                                          paging->after});
                if (!page) return send_failure(response, page.error());
                nlohmann::json contacts = nlohmann::json::array();
                for (const auto& contact : page->items) contacts.push_back(contact_json(contact));
-               send_json(response, 200, {{"contacts", contacts}, {"total", page->total}});
+               send_json(response, 200,
+                         {{"contacts", contacts},
+                          {"total", page->total},
+                          {"nextCursor", page->next_cursor.empty()
+                                             ? nlohmann::json(nullptr)
+                                             : nlohmann::json(page->next_cursor)}});
+               set_next_cursor(response, page->next_cursor);
              });
 }
 

@@ -13,12 +13,17 @@ void list_jobs(const domain::JobDirectory& jobs, const Request& request, Respons
   const auto include_deleted = bool_param(request, response, "includeDeleted", false);
   if (!include_deleted) return;
   const domain::ListQuery query{paging->limit, paging->offset, request.get_param_value("status"),
-                                request.get_param_value("q"), *include_deleted};
+                                request.get_param_value("q"), *include_deleted, paging->after};
   const auto page = jobs.list(query);
   if (!page) return send_failure(response, page.error());
   nlohmann::json listed = nlohmann::json::array();
   for (const auto& job : page->items) listed.push_back(job_summary_json(job));
-  send_json(response, 200, {{"jobs", listed}, {"total", page->total}});
+  send_json(response, 200,
+            {{"jobs", listed},
+             {"total", page->total},
+             {"nextCursor", page->next_cursor.empty() ? nlohmann::json(nullptr)
+                                                      : nlohmann::json(page->next_cursor)}});
+  set_next_cursor(response, page->next_cursor);
 }
 
 nlohmann::json job_details_json(const domain::JobDetails& details) {

@@ -54,7 +54,7 @@ void overview(domain::Repositories& store, const Request& request, Response& res
     }
     status = std::string(qc::to_string(*parsed));
   }
-  const auto page = store.qc_checks().overview({paging->limit, paging->offset, status});
+  const auto page = store.qc_checks().overview({paging->limit, paging->offset, status, paging->after});
   if (!page) return send_failure(response, page.error());
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& item : page->items) {
@@ -71,6 +71,7 @@ void overview(domain::Repositories& store, const Request& request, Response& res
   }
   send_json(response, 200, rows);
   response.set_header("X-Total-Count", std::to_string(page->total));
+  set_next_cursor(response, page->next_cursor);
 }
 
 }  // namespace

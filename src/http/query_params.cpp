@@ -28,7 +28,16 @@ std::optional<PageParams> page_params(const Request& request, Response& response
   if (!limit) return std::nullopt;
   const auto offset = integer_param(request, response, "offset", 0, 0, INT64_MAX);
   if (!offset) return std::nullopt;
-  return PageParams{*limit, *offset};
+  std::string after = request.get_param_value("after");
+  if (!after.empty() && *offset != 0) {
+    send_error(response, ErrorCode::validation, "use offset or after, not both");
+    return std::nullopt;
+  }
+  return PageParams{*limit, *offset, std::move(after)};
+}
+
+void set_next_cursor(Response& response, const std::string& next_cursor) {
+  if (!next_cursor.empty()) response.set_header("X-Next-Cursor", next_cursor);
 }
 
 std::optional<bool> bool_param(const Request& request, Response& response, const std::string& name,

@@ -16,10 +16,13 @@ std::optional<int64_t> integer_param(const Request& request, Response& response,
 struct PageParams {
   int64_t limit = 50;
   int64_t offset = 0;
+  std::string after;  // the keyset cursor a previous page answered (X-Next-Cursor)
 };
-// ?limit (1..1000, default 50) and ?offset (>= 0, default 0) of a list endpoint; on a bad value
-// writes the 400 answer and returns nullopt.
+// ?limit (1..1000, default 50), ?offset (>= 0, default 0) and ?after (a cursor, not with an
+// offset) of a list endpoint; on a bad value writes the 400 answer and returns nullopt.
 std::optional<PageParams> page_params(const Request& request, Response& response);
+// The page's cursor as the X-Next-Cursor header (absent on the last page).
+void set_next_cursor(Response& response, const std::string& next_cursor);
 
 // true/false/1/0; absent -> fallback; on a bad value writes 400 and returns nullopt.
 std::optional<bool> bool_param(const Request& request, Response& response, const std::string& name,

@@ -71,6 +71,7 @@ void list(domain::Repositories& store, risk::RiskService& risk, const Request& r
   if (!paging) return;
   query.limit = paging->limit;
   query.offset = paging->offset;
+  query.after = paging->after;
   if (const std::string level = request.get_param_value("level"); !level.empty()) {
     const auto parsed = risk::parse_risk_level(level);
     if (!parsed)
@@ -94,6 +95,7 @@ void list(domain::Repositories& store, risk::RiskService& risk, const Request& r
   for (const auto& snapshot : page->items) rows.push_back(risk.to_json(snapshot));
   send_json(response, 200, rows);
   response.set_header("X-Total-Count", std::to_string(page->total));
+  set_next_cursor(response, page->next_cursor);
 }
 
 }  // namespace

@@ -58,7 +58,7 @@ std::optional<std::vector<std::string>> photo_sync_targets(domain::Repositories&
   if (request.has_param("limit")) {
     const auto limit = integer_param(request, response, "limit", 10, 1, 10000);
     if (!limit) return std::nullopt;
-    const auto page = store.jobs().list({*limit, 0, "", "", false});
+    const auto page = store.jobs().list({*limit, 0, "", "", false, ""});
     if (!page) return send_failure(response, page.error()), std::nullopt;
     std::vector<std::string> jnids;
     for (const auto& job : page->items) jnids.push_back(job.jnid);

@@ -156,7 +156,7 @@ Status Database::in_transaction(const std::function<Status(domain::Repositories&
   if (!lease) return fail(lease.error());
   auto transaction = sql::Transaction::begin(**lease);
   if (!transaction) return fail(transaction.error());
-  BoundSource source(**lease, clock_);
+  BoundSource source(**lease, clock_, source_->totals());
   SqlRepositories repositories(source);
   if (const Status done = work(repositories); !done) return done;
   return transaction->commit();

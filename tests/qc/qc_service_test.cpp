@@ -188,8 +188,8 @@ TEST_P(QcServiceTest, EvaluateAllStreamsEveryJobInBatchesAndCountsAddUp) {
   EXPECT_EQ(report.succeeded, 2'345);
   EXPECT_EQ(report.failed, 0);
   EXPECT_EQ(report.changed, 2'345);
-  EXPECT_EQ(db_->qc_checks().overview({1, 0, "FAIL"})->total, 1'172);  // Completed, no photos
-  EXPECT_EQ(db_->qc_checks().overview({1, 0, "NOT_CHECKED"})->total, 1'173);  // Lead
+  EXPECT_EQ(db_->qc_checks().overview({1, 0, "FAIL", ""})->total, 1'172);  // Completed, no photos
+  EXPECT_EQ(db_->qc_checks().overview({1, 0, "NOT_CHECKED", ""})->total, 1'173);  // Lead
   EXPECT_EQ(report.notes_queued, 0);  // first evaluations: nothing changed yet
 
   const QcRunReport again = service_->evaluate_all(500);

@@ -94,9 +94,9 @@ TEST_P(EvaluationRepositoriesTest, QcOverviewListsEveryActiveJobWithItsLatestChe
   EXPECT_EQ(all->items[3].status, "NOT_CHECKED");  // never evaluated
   EXPECT_EQ(all->items[3].last_checked_at, 0);
 
-  EXPECT_EQ(db().qc_checks().overview({50, 0, "NOT_CHECKED"})->total, 2);
-  EXPECT_EQ(db().qc_checks().overview({50, 0, "PASS"})->total, 1);
-  const auto page = db().qc_checks().overview({2, 2, ""});
+  EXPECT_EQ(db().qc_checks().overview({50, 0, "NOT_CHECKED", ""})->total, 2);
+  EXPECT_EQ(db().qc_checks().overview({50, 0, "PASS", ""})->total, 1);
+  const auto page = db().qc_checks().overview({2, 2, "", ""});
   ASSERT_EQ(page->items.size(), 2U);
   EXPECT_EQ(page->items[0].job_id, ids[2]);
 }

@@ -69,7 +69,8 @@ TEST_P(UnitOfWorkTest, ADatabaseErrorInsideAUnitOfWorkLeavesItUsable) {
   ASSERT_TRUE(lease);
   auto transaction = store::sql::Transaction::begin(**lease);
   ASSERT_TRUE(transaction);
-  store::BoundSource source(**lease, clock_);
+  store::ListTotals totals;
+  store::BoundSource source(**lease, clock_, totals);
   const Status broken = source.run(true, [](store::sql::Connection& connection) -> Status {
     const auto rows = connection.query("SELECT no_such_column FROM jobs");
     if (!rows) return fail(rows.error());

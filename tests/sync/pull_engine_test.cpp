@@ -50,7 +50,7 @@ TEST_F(PullEngineTest, FirstPullStoresEverythingOnceWithContactLinks) {
   EXPECT_EQ(report.fetched, 6);
   EXPECT_EQ(report.created, 6);
   EXPECT_TRUE(report.listing_completed);
-  const auto page = database_->jobs().list({100, 0, "", "", false});
+  const auto page = database_->jobs().list({100, 0, "", "", false, ""});
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->total, 6);
   const auto job = database_->jobs().find_by_jnid("d");
@@ -149,7 +149,7 @@ TEST_F(PullEngineTest, FailedListingEndsPartialAndTheNextRunResumes) {
   EXPECT_EQ(report.status, domain::SyncStatus::success);
   EXPECT_EQ(report.created, 3);
   EXPECT_EQ(report.fetched, 3);
-  EXPECT_EQ(database_->jobs().list({100, 0, "", "", false})->total, 6);
+  EXPECT_EQ(database_->jobs().list({100, 0, "", "", false, ""})->total, 6);
 }
 
 TEST_F(PullEngineTest, PagesAlreadyFetchedCommitTogetherWithinTheBudget) {

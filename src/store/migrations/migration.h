@@ -39,5 +39,9 @@ extern const std::string_view kImportIndexesSqlite;
 extern const std::string_view kImportIndexesPostgres;
 extern const std::string_view kSyncRepairsSqlite;
 extern const std::string_view kSyncRepairsPostgres;
+extern const std::string_view kListKeysSqlite;
+extern const std::string_view kListKeysPostgres;
+extern const std::string_view kSearchIndexesSqlite;
+extern const std::string_view kSearchIndexesPostgres;
 
 }  // namespace gep::store::migrations

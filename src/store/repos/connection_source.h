@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "store/repos/list_totals.h"
 #include "store/sql/connection.h"
 #include "store/sql/pool.h"
 
@@ -18,6 +19,8 @@ class ConnectionSource {
   // transaction, or in a savepoint when a unit of work's transaction is already open.
   virtual Status run(bool atomic, const std::function<Status(sql::Connection&)>& work) = 0;
   virtual const Clock& clock() const = 0;
+  // The cached list totals of this database (one per database, shared by units of work).
+  virtual ListTotals& totals() = 0;
   int64_t now() const { return to_unix_seconds(clock().now()); }
 };
 
@@ -27,24 +30,28 @@ class PooledSource final : public ConnectionSource {
   PooledSource(sql::Pool& pool, const Clock& clock) : pool_(pool), clock_(clock) {}
   Status run(bool atomic, const std::function<Status(sql::Connection&)>& work) override;
   const Clock& clock() const override { return clock_; }
+  ListTotals& totals() override { return totals_; }
 
  private:
   sql::Pool& pool_;
   const Clock& clock_;
+  ListTotals totals_;
 };
 
 // Every call runs on the unit of work's connection inside a savepoint, so that a failed call
 // undoes only itself and leaves the transaction usable (PostgreSQL would otherwise abort it).
 class BoundSource final : public ConnectionSource {
  public:
-  BoundSource(sql::Connection& connection, const Clock& clock)
-      : connection_(connection), clock_(clock) {}
+  BoundSource(sql::Connection& connection, const Clock& clock, ListTotals& totals)
+      : connection_(connection), clock_(clock), totals_(totals) {}
   Status run(bool atomic, const std::function<Status(sql::Connection&)>& work) override;
   const Clock& clock() const override { return clock_; }
+  ListTotals& totals() override { return totals_; }
 
  private:
   sql::Connection& connection_;
   const Clock& clock_;
+  ListTotals& totals_;
 };
 
 // Runs `work` (Connection& -> Result<T>) through `source` and hands its value back.

@@ -95,9 +95,7 @@ Result<domain::Page<domain::Job>> SqlJobRepository::list(const domain::ListQuery
   Filter filter;
   if (!query.include_deleted) filter.add("deleted_at IS NULL");
   if (!query.status.empty()) filter.add("status_name = ?", sql::Value{query.status});
-  if (!query.q.empty())
-    filter.add(std::string(kSearchCondition), sql::Value{like_pattern(query.q)});
-  return find_page(filter, "jn_date_updated DESC NULLS LAST, id DESC", query.limit, query.offset);
+  return find_page(filter, query);
 }
 
 Status SqlJobRepository::mark_files_synced(std::span<const std::string> job_jnids,

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "store/repos/batch_sql.h"
+#include "store/repos/keyset.h"
 #include "store/repos/row_reader.h"
 
 namespace gep::store {
@@ -108,7 +109,12 @@ Status SqlQcCheckRepository::append(std::span<const domain::QcCheck> checks) {
     if (const Status demoted = demote_latest(connection, "qc_checks", job_ids); !demoted) {
       return demoted;
     }
-    return insert_rows(connection, "qc_checks", kInsertColumns, values, checks.size());
+    if (const Status inserted =
+            insert_rows(connection, "qc_checks", kInsertColumns, values, checks.size());
+        !inserted) {
+      return inserted;
+    }
+    return connection.note_change("qc_checks");
   });
 }
 
@@ -196,30 +202,31 @@ Result<domain::Page<domain::QcOverviewItem>> SqlQcCheckRepository::overview(
       source_, false,
       [&](sql::Connection& connection) -> Result<domain::Page<domain::QcOverviewItem>> {
         const std::string from = " FROM jobs j LEFT JOIN qc_checks q ON q.job_id = j.id AND " +
-                                 latest_condition(connection.dialect(), "q") +
-                                 " WHERE j.deleted_at IS NULL";
-        std::string where;
-        std::vector<sql::Value> params;
+                                 latest_condition(connection.dialect(), "q");
+        Filter filter;
+        filter.add("j.deleted_at IS NULL");
         if (!query.status.empty()) {
-          where = " AND COALESCE(q.status, 'NOT_CHECKED') = ?";
-          params.emplace_back(query.status);
+          filter.add("COALESCE(q.status, 'NOT_CHECKED') = ?", sql::Value{query.status});
         }
-        const auto counted = connection.query("SELECT COUNT(*)" + from + where, params);
-        if (!counted) return fail(counted.error());
-        params.emplace_back(std::clamp<int64_t>(query.limit, 1, 1000));
-        params.emplace_back(std::max<int64_t>(query.offset, 0));
-        const auto rows = connection.query(
+        const auto total = source_.totals().count(connection, {"jobs", "qc_checks"},
+                                                  from + filter.where(), filter.params);
+        if (!total) return fail(total.error());
+        static const KeysetOrder kByJob{"qc.jobId", {{"j.id"}}, false};
+        const auto keyset = select_keyset_page(
+            connection,
             "SELECT j.id, j.jnid, j.name, COALESCE(q.status, 'NOT_CHECKED'), "
             "COALESCE(q.before_count, 0), COALESCE(q.during_count, 0), "
             "COALESCE(q.after_count, 0), COALESCE(q.uncategorized_count, 0), "
             "COALESCE(q.last_checked_at, q.checked_at, 0)" +
-                from + where + " ORDER BY j.id LIMIT ? OFFSET ?",
-            params);
-        if (!rows) return fail(rows.error());
+                kByJob.select_keys() + from,
+            filter, kByJob, query.after, query.limit, query.offset, *total);
+        if (!keyset) return fail(keyset.error());
+        const sql::Rows& rows = keyset->rows;
         domain::Page<domain::QcOverviewItem> page;
-        page.total = counted->empty() ? 0 : counted->front().integer(0);
-        page.items.reserve(rows->size());
-        for (const auto& row : *rows) {
+        page.total = *total;
+        page.next_cursor = keyset->next_cursor;
+        page.items.reserve(rows.size());
+        for (const auto& row : rows) {
           RowReader read(row);
           domain::QcOverviewItem item;
           item.job_id = read.integer();

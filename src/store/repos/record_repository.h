@@ -140,13 +140,12 @@ class SqlRecordRepository : public Interface {
     });
   }
 
-  Result<domain::Page<Record>> find_page(const Filter& filter, std::string_view order_by,
-                                         int64_t limit, int64_t offset) {
+  Result<domain::Page<Record>> find_page(const Filter& filter, const domain::ListQuery& query) {
     return run_on<domain::Page<Record>>(
         source_, false, [&](sql::Connection& connection) -> Result<domain::Page<Record>> {
-          const auto page = select_page(connection, table(), filter, order_by, limit, offset);
+          const auto page = select_page(connection, source_.totals(), table(), filter, query);
           if (!page) return fail(page.error());
-          return domain::Page<Record>{records_of(page->rows), page->total};
+          return domain::Page<Record>{records_of(page->rows), page->total, page->next_cursor};
         });
   }
 

@@ -1,5 +1,8 @@
 #include "store/repos/record_table.h"
 
+#include "store/repos/keyset.h"
+#include "store/repos/record_search.h"
+
 #include <algorithm>
 #include <bit>
 
@@ -139,12 +142,31 @@ Result<domain::UpsertCounts> upsert_rows(sql::Connection& connection, const Reco
     }
     counts.unchanged += static_cast<int64_t>(rows - written->size());
   }
+  if (counts.created + counts.updated > 0) {
+    if (const Status noted = connection.note_change(table.name()); !noted) {
+      return fail(noted.error());
+    }
+  }
   return counts;
 }
 
+namespace {
+
+// The rows a statement changed, with the table's change noted when there were any.
+Result<int64_t> noting_change(sql::Connection& connection, const RecordTable& table,
+                              Result<int64_t> changed) {
+  if (!changed || *changed == 0) return changed;
+  if (const Status noted = connection.note_change(table.name()); !noted) {
+    return fail(noted.error());
+  }
+  return changed;
+}
+
+}  // namespace
+
 Result<int64_t> mark_deleted(sql::Connection& connection, const RecordTable& table,
                              std::span<const std::string> jnids, int64_t deleted_at, int64_t now) {
-  return for_each_chunk(jnids, [&](std::span<const std::string> chunk) {
+  return noting_change(connection, table, for_each_chunk(jnids, [&](std::span<const std::string> chunk) {
     std::vector<sql::Value> params{sql::Value{deleted_at}, sql::Value{now}};
     for (const auto& jnid : chunk) params.emplace_back(jnid);
     return connection.execute("UPDATE " + std::string(table.name()) +
@@ -152,12 +174,12 @@ Result<int64_t> mark_deleted(sql::Connection& connection, const RecordTable& tab
                                   "AND jnid IN (" +
                                   placeholders(chunk.size()) + ")",
                               params);
-  });
+  }));
 }
 
 Result<int64_t> undelete(sql::Connection& connection, const RecordTable& table,
                          std::span<const std::string> jnids, int64_t now) {
-  return for_each_chunk(jnids, [&](std::span<const std::string> chunk) {
+  return noting_change(connection, table, for_each_chunk(jnids, [&](std::span<const std::string> chunk) {
     std::vector<sql::Value> params{sql::Value{now}};
     for (const auto& jnid : chunk) params.emplace_back(jnid);
     return connection.execute("UPDATE " + std::string(table.name()) +
@@ -165,7 +187,7 @@ Result<int64_t> undelete(sql::Connection& connection, const RecordTable& table,
                                   "NULL AND jnid IN (" +
                                   placeholders(chunk.size()) + ")",
                               params);
-  });
+  }));
 }
 
 namespace {
@@ -215,6 +237,9 @@ Result<domain::PresenceChanges> apply_presence(sql::Connection& connection,
       {sql::Value{deleted_at}, sql::Value{now}, sql::Value{deleted_at}});
   if (!deleted) return fail(deleted.error());
   changes.deleted = *deleted;
+  if (changes.deleted + changes.undeleted > 0) {
+    if (const Status noted = connection.note_change(name); !noted) return fail(noted.error());
+  }
   return changes;
 }
 
@@ -300,20 +325,32 @@ Result<sql::Rows> select_by_jnids(sql::Connection& connection, const RecordTable
   return all;
 }
 
-Result<RowPage> select_page(sql::Connection& connection, const RecordTable& table,
-                            const Filter& filter, std::string_view order_by, int64_t limit,
-                            int64_t offset) {
-  const std::string from = " FROM " + std::string(table.name()) + filter.where();
-  const auto counted = connection.query("SELECT COUNT(*)" + from, filter.params);
-  if (!counted) return fail(counted.error());
-  std::vector<sql::Value> params = filter.params;
-  params.emplace_back(std::clamp<int64_t>(limit, 1, 1000));
-  params.emplace_back(std::max<int64_t>(offset, 0));
-  auto rows = connection.query("SELECT " + table.select_list() + from + " ORDER BY " +
-                                   std::string(order_by) + " LIMIT ? OFFSET ?",
-                               params);
-  if (!rows) return fail(rows.error());
-  return RowPage{std::move(rows).value(), counted->empty() ? 0 : counted->front().integer(0)};
+const KeysetOrder& listing_order(const RecordTable& table) {
+  // Tags per table, so a jobs cursor is refused by the contacts list.
+  static const KeysetOrder kJobs{"jobs.updated-", {{"jn_date_updated"}, {"id"}}, true, true};
+  static const KeysetOrder kContacts{
+      "contacts.updated-", {{"jn_date_updated"}, {"id"}}, true, true};
+  return table.name() == "contacts" ? kContacts : kJobs;
+}
+
+Result<RowPage> select_page(sql::Connection& connection, ListTotals& totals,
+                            const RecordTable& table, const Filter& filter,
+                            const domain::ListQuery& query) {
+  const KeysetOrder& order = listing_order(table);
+  if (!query.q.empty() && searches_by_index(connection.dialect(), query)) {
+    return select_indexed_search_page(connection, totals, table, filter, order, query);
+  }
+  Filter matching = filter;
+  if (!query.q.empty()) add_search_condition(matching, connection.dialect(), query.q);
+  const std::string from = " FROM " + std::string(table.name());
+  const auto total =
+      totals.count(connection, {table.name()}, from + matching.where(), matching.params);
+  if (!total) return fail(total.error());
+  auto page = select_keyset_page(connection, "SELECT " + table.select_list() +
+                                                 order.select_keys() + from,
+                                 matching, order, query.after, query.limit, query.offset, *total);
+  if (!page) return fail(page.error());
+  return RowPage{std::move(page->rows), *total, std::move(page->next_cursor)};
 }
 
 }  // namespace gep::store

@@ -11,6 +11,7 @@
 
 #include "domain/paging.h"
 #include "domain/repositories.h"
+#include "store/repos/list_totals.h"
 #include "store/sql/connection.h"
 
 namespace gep::store {
@@ -79,12 +80,15 @@ struct Filter {
 struct RowPage {
   sql::Rows rows;
   int64_t total = 0;
+  std::string next_cursor;
 };
 
-// SELECT select_list FROM table <filter> ORDER BY order_by LIMIT/OFFSET, plus the filter's total.
-Result<RowPage> select_page(sql::Connection& connection, const RecordTable& table,
-                            const Filter& filter, std::string_view order_by, int64_t limit,
-                            int64_t offset);
+// A page of a record table in its listing order (JobNimbus date_updated, newest first, ties by
+// id), with the filter's total (cached: store/repos/list_totals.h) and the next page's cursor.
+// `filter` holds the query's conditions but q, which is matched here (store/repos/record_search.h).
+Result<RowPage> select_page(sql::Connection& connection, ListTotals& totals,
+                            const RecordTable& table, const Filter& filter,
+                            const domain::ListQuery& query);
 
 // Most ids bound in one IN (...) list.
 inline constexpr size_t kIdsPerStatement = 512;

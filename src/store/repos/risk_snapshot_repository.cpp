@@ -4,20 +4,33 @@
 #include <array>
 
 #include "store/repos/batch_sql.h"
+#include "store/repos/keyset.h"
 #include "store/repos/record_table.h"
 #include "store/repos/row_reader.h"
 
 namespace gep::store {
 namespace {
 
-constexpr std::array<std::string_view, 9> kInsertColumns{
-    "job_id",      "risk_level", "reasons_json", "actions_json",     "reason_codes",
-    "status_name", "is_latest",  "evaluated_at", "last_evaluated_at"};
+constexpr std::array<std::string_view, 11> kInsertColumns{
+    "job_id",       "risk_level",        "reasons_json", "actions_json",
+    "reason_codes", "status_name",       "is_latest",    "evaluated_at",
+    "last_evaluated_at", "level_order", "level_order_ascending"};
+
+// The stored sort keys of migration 5: a level's rank in the high 32 bits, the evaluation time
+// (or its complement, for the ascending order) in the low ones.
+constexpr int64_t kLevelStride = int64_t{1} << 32;
+constexpr int64_t kLowBits = kLevelStride - 1;
+
+int64_t level_rank(std::string_view level) {
+  if (level == "HIGH") return 2;
+  if (level == "MEDIUM") return 1;
+  return 0;
+}
 
 // Snapshot columns, then the job's: the join keeps names and numbers current.
 constexpr std::string_view kColumns =
     "SELECT r.id, r.job_id, r.risk_level, r.reasons_json, r.actions_json, r.reason_codes, "
-    "r.status_name, r.is_latest, r.evaluated_at, COALESCE(r.last_evaluated_at, r.evaluated_at), "
+    "r.status_name, r.is_latest, r.evaluated_at, r.last_evaluated_at, "
     "j.jnid, j.number, j.name, j.customer_name";
 
 std::string select_sql() {
@@ -64,28 +77,42 @@ domain::RiskSnapshotRecord snapshot_from(const sql::Row& row) {
   return snapshot;
 }
 
-Result<std::vector<domain::RiskSnapshotRecord>> snapshots_of(const Result<sql::Rows>& rows) {
-  if (!rows) return fail(rows.error());
+std::vector<domain::RiskSnapshotRecord> snapshots_of(const sql::Rows& rows) {
   std::vector<domain::RiskSnapshotRecord> snapshots;
-  snapshots.reserve(rows->size());
-  for (const auto& row : *rows) snapshots.push_back(snapshot_from(row));
+  snapshots.reserve(rows.size());
+  for (const auto& row : rows) snapshots.push_back(snapshot_from(row));
   return snapshots;
 }
 
-std::string order_by(const domain::RiskListQuery& query) {
-  const std::string direction = query.descending ? " DESC" : " ASC";
-  switch (query.sort) {
-    case domain::RiskSort::risk_level:
-      return "CASE r.risk_level WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END" + direction +
-             ", COALESCE(r.last_evaluated_at, r.evaluated_at) DESC, j.id" + direction;
-    case domain::RiskSort::evaluated_at:
-      return "COALESCE(r.last_evaluated_at, r.evaluated_at)" + direction + ", j.id" + direction;
-    case domain::RiskSort::job_name:
-      return "j.name" + direction + ", j.id" + direction;
-    case domain::RiskSort::job_number:
-      return "j.number" + direction + ", j.id" + direction;
-  }
-  return "j.id";
+Result<std::vector<domain::RiskSnapshotRecord>> snapshots_of(const Result<sql::Rows>& rows) {
+  if (!rows) return fail(rows.error());
+  return snapshots_of(*rows);
+}
+
+// Every offered order, each served by an index (migration 5); ties fall to the job id.
+const KeysetOrder& order_of(const domain::RiskListQuery& query) {
+  static const KeysetOrder kOrders[] = {
+      {"risk.riskLevel", {{"r.level_order_ascending"}, {"r.job_id"}}, false},
+      {"risk.riskLevel-", {{"r.level_order"}, {"r.job_id"}}, true},
+      {"risk.evaluatedAt", {{"r.last_evaluated_at"}, {"r.job_id"}}, false},
+      {"risk.evaluatedAt-", {{"r.last_evaluated_at"}, {"r.job_id"}}, true},
+      {"risk.jobName", {{"j.name", true}, {"j.id"}}, false},
+      {"risk.jobName-", {{"j.name", true}, {"j.id"}}, true},
+      {"risk.jobNumber", {{"j.number", true}, {"j.id"}}, false},
+      {"risk.jobNumber-", {{"j.number", true}, {"j.id"}}, true},
+  };
+  return kOrders[static_cast<size_t>(query.sort) * 2 + (query.descending ? 1 : 0)];
+}
+
+// A level is a range of either level key; the one the order walks serves the filter too.
+void add_level_filter(Filter& filter, const domain::RiskListQuery& query) {
+  if (query.level.empty()) return;
+  const bool ascending_key = query.sort == domain::RiskSort::risk_level && !query.descending;
+  const int64_t low = level_rank(query.level) * kLevelStride;
+  filter.add(ascending_key ? "r.level_order_ascending BETWEEN ? AND ?"
+                           : "r.level_order BETWEEN ? AND ?",
+             sql::Value{low});
+  filter.params.emplace_back(low + kLowBits);
 }
 
 }  // namespace
@@ -108,15 +135,24 @@ Status SqlRiskSnapshotRepository::append(std::span<const domain::RiskSnapshotRec
     values.emplace_back(snapshot.status_name);
     values.push_back(sql::boolean_value(true));
     values.emplace_back(evaluated_at);
-    values.emplace_back(snapshot.last_evaluated_at != 0 ? snapshot.last_evaluated_at
-                                                        : evaluated_at);
+    const int64_t last_evaluated_at =
+        snapshot.last_evaluated_at != 0 ? snapshot.last_evaluated_at : evaluated_at;
+    const int64_t rank = level_rank(snapshot.risk_level) * kLevelStride;
+    values.emplace_back(last_evaluated_at);
+    values.emplace_back(rank + last_evaluated_at);
+    values.emplace_back(rank + (kLowBits - last_evaluated_at));
   }
   return source_.run(true, [&](sql::Connection& connection) -> Status {
     // Demote first: the partial unique index allows one latest row per job.
     if (const Status demoted = demote_latest(connection, "risk_snapshots", job_ids); !demoted) {
       return demoted;
     }
-    return insert_rows(connection, "risk_snapshots", kInsertColumns, values, snapshots.size());
+    if (const Status inserted =
+            insert_rows(connection, "risk_snapshots", kInsertColumns, values, snapshots.size());
+        !inserted) {
+      return inserted;
+    }
+    return connection.note_change("risk_snapshots");
   });
 }
 
@@ -129,8 +165,9 @@ Status SqlRiskSnapshotRepository::refresh(std::span<const domain::RiskRefresh> r
   return source_.run(true, [&](sql::Connection& connection) -> Status {
     for (size_t start = 0, count = 0; start < refreshes.size(); start += count) {
       count = next_statement_rows(refreshes.size() - start, kRowsPerStatement);
-      std::vector<sql::Value> params{sql::Value{evaluated_at}};
-      params.reserve(1 + count * kWidth);
+      std::vector<sql::Value> params{sql::Value{evaluated_at}, sql::Value{evaluated_at},
+                                     sql::Value{kLowBits - evaluated_at}};
+      params.reserve(3 + count * kWidth);
       std::string rows;
       for (const auto& refresh : refreshes.subspan(start, count)) {
         rows += rows.empty() ? "(CAST(? AS BIGINT), ?, ?, ?)" : ", (CAST(? AS BIGINT), ?, ?, ?)";
@@ -140,13 +177,16 @@ Status SqlRiskSnapshotRepository::refresh(std::span<const domain::RiskRefresh> r
         params.emplace_back(refresh.status_name);
       }
       const auto updated = connection.execute(
-          "UPDATE risk_snapshots SET last_evaluated_at = ?, reasons_json = v.column2, "
+          "UPDATE risk_snapshots SET last_evaluated_at = ?, "
+          "level_order = level_order - level_order % 4294967296 + ?, "
+          "level_order_ascending = level_order_ascending - level_order_ascending % 4294967296 + ?, "
+          "reasons_json = v.column2, "
           "actions_json = v.column3, status_name = v.column4 FROM (VALUES " +
               rows + ") AS v WHERE risk_snapshots.id = v.column1",
           params);
       if (!updated) return fail(updated.error());
     }
-    return {};
+    return connection.note_change("risk_snapshots");
   });
 }
 
@@ -212,23 +252,21 @@ Result<domain::Page<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::list
         Filter filter;
         filter.add(latest_condition(connection.dialect(), "r"));
         filter.add("j.deleted_at IS NULL");
-        if (!query.level.empty()) filter.add("r.risk_level = ?", sql::Value{query.level});
+        add_level_filter(filter, query);
         if (!query.reason.empty()) {
           filter.add("r.reason_codes LIKE ?", sql::Value{"%," + query.reason + ",%"});
         }
-        const auto counted = connection.query(
-            "SELECT COUNT(*) FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id" + filter.where(),
-            filter.params);
-        if (!counted) return fail(counted.error());
-        std::vector<sql::Value> params = filter.params;
-        params.emplace_back(std::clamp<int64_t>(query.limit, 1, 1000));
-        params.emplace_back(std::max<int64_t>(query.offset, 0));
-        auto items = snapshots_of(connection.query(
-            select_sql() + filter.where() + " ORDER BY " + order_by(query) + " LIMIT ? OFFSET ?",
-            params));
-        if (!items) return fail(items.error());
-        return domain::Page<domain::RiskSnapshotRecord>{
-            std::move(*items), counted->empty() ? 0 : counted->front().integer(0)};
+        const auto total = source_.totals().count(
+            connection, {"jobs", "risk_snapshots"},
+            "FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id" + filter.where(), filter.params);
+        if (!total) return fail(total.error());
+        const KeysetOrder& order = order_of(query);
+        const auto page = select_keyset_page(
+            connection, std::string(kColumns) + order.select_keys() + " FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id",
+            filter, order, query.after, query.limit, query.offset, *total);
+        if (!page) return fail(page.error());
+        return domain::Page<domain::RiskSnapshotRecord>{snapshots_of(page->rows), *total,
+                                                        page->next_cursor};
       });
 }
 

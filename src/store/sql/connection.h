@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <initializer_list>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "store/sql/value.h"
@@ -51,9 +53,21 @@ class Connection {
   // True when the connection is unusable (server gone); the pool then drops it.
   virtual bool is_broken() const = 0;
 
+  // A write to `table` that changes what its listings count: the table's change counter
+  // (store/repos/list_totals.h) moves with the commit, or at once outside a transaction.
+  // Counters move in name order just before COMMIT, so two writers never wait on each other's
+  // counter rows in a cycle and each row is held only for the commit.
+  Status note_change(std::string_view table);
+  // Called by Transaction: bumps the noted counters (commit) or forgets them (rollback).
+  Status flush_changes();
+  void forget_changes() { pending_changes_.clear(); }
+
  protected:
   virtual Result<int64_t> do_execute(std::string_view sql, std::span<const Value> params) = 0;
   virtual Result<Rows> do_query(std::string_view sql, std::span<const Value> params) = 0;
+
+ private:
+  std::vector<std::string> pending_changes_;
 };
 
 // Rolls back unless committed: the usual way to open a transaction.

@@ -1,9 +1,36 @@
+#include <algorithm>
+
 #include "core/logging.h"
 #include "store/sql/connection.h"
 
 namespace gep::store::sql {
 
+Status Connection::note_change(std::string_view table) {
+  if (in_transaction()) {
+    pending_changes_.emplace_back(table);
+    return {};
+  }
+  pending_changes_ = {std::string(table)};
+  return flush_changes();
+}
+
+Status Connection::flush_changes() {
+  std::vector<std::string> tables = std::move(pending_changes_);
+  pending_changes_.clear();
+  std::sort(tables.begin(), tables.end());
+  tables.erase(std::unique(tables.begin(), tables.end()), tables.end());
+  for (const auto& table : tables) {
+    const auto bumped = execute(
+        "INSERT INTO change_counters (table_name, generation) VALUES (?, 1) "
+        "ON CONFLICT (table_name) DO UPDATE SET generation = change_counters.generation + 1",
+        {Value{table}});
+    if (!bumped) return fail(bumped.error());
+  }
+  return {};
+}
+
 Result<Transaction> Transaction::begin(Connection& connection) {
+  connection.forget_changes();
   if (const Status started = connection.begin(); !started) return fail(started.error());
   return Transaction(connection);
 }
@@ -13,7 +40,9 @@ Transaction::Transaction(Transaction&& other) noexcept : connection_(other.conne
 }
 
 Transaction::~Transaction() {
-  if (connection_ == nullptr || !connection_->in_transaction()) return;
+  if (connection_ == nullptr) return;
+  connection_->forget_changes();
+  if (!connection_->in_transaction()) return;
   if (const Status rolled_back = connection_->rollback(); !rolled_back) {
     log::warn("database: rollback failed: {}", rolled_back.error().message);
   }
@@ -23,6 +52,10 @@ Status Transaction::commit() {
   Connection* const connection = connection_;
   connection_ = nullptr;
   if (connection == nullptr) return fail("internal", "transaction already finished");
+  if (const Status bumped = connection->flush_changes(); !bumped) {
+    if (connection->in_transaction()) (void)connection->rollback();
+    return bumped;
+  }
   const Status committed = connection->commit();
   if (!committed && connection->in_transaction()) (void)connection->rollback();
   return committed;
