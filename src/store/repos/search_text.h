@@ -1,7 +1,7 @@
 #pragma once
 // The listing's q= search: a lower-cased copy of the searchable fields is stored per row and
-// matched with LIKE '%q%'. Lower-casing happens here, in C++, so that both backends agree;
-// it folds ASCII only (other letters match as typed).
+// found through each store's index (store/repos/record_search.h), which also folds letters
+// beyond ASCII. Lower-casing ASCII here, in C++, keeps the LIKE fallback of both backends alike.
 #include <initializer_list>
 #include <string>
 #include <string_view>
