@@ -12,8 +12,12 @@ void list_jobs(const domain::JobDirectory& jobs, const Request& request, Respons
   if (!paging) return;
   const auto include_deleted = bool_param(request, response, "includeDeleted", false);
   if (!include_deleted) return;
-  const domain::ListQuery query{paging->limit, paging->offset, request.get_param_value("status"),
-                                request.get_param_value("q"), *include_deleted, paging->after};
+  const domain::ListQuery query{paging->limit,
+                                paging->offset,
+                                request.get_param_value("status"),
+                                request.get_param_value("q"),
+                                *include_deleted,
+                                paging->after};
   const auto page = jobs.list(query);
   if (!page) return send_failure(response, page.error());
   nlohmann::json listed = nlohmann::json::array();

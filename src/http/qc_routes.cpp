@@ -54,7 +54,8 @@ void overview(domain::Repositories& store, const Request& request, Response& res
     }
     status = std::string(qc::to_string(*parsed));
   }
-  const auto page = store.qc_checks().overview({paging->limit, paging->offset, status, paging->after});
+  const auto page =
+      store.qc_checks().overview({paging->limit, paging->offset, status, paging->after});
   if (!page) return send_failure(response, page.error());
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& item : page->items) {

@@ -334,7 +334,9 @@ TEST_P(ListPagingTest, SearchFindsAccentedNumericAndPunctuatedTextInListingOrder
   for (int n = 1; n <= 40; ++n) {
     domain::Job job = make_job(n);
     job.jn_date_updated = 1'700'000'000 + (n % 7) * 10;
-    job.name = n % 10 == 1 ? "Chloé Dupont roof" : n % 10 == 2 ? "Job #1649 solar" : "Solar " + job.name;
+    job.name = n % 10 == 1   ? "Chloé Dupont roof"
+               : n % 10 == 2 ? "Job #1649 solar"
+                             : "Solar " + job.name;
     job.address_line1 = n % 5 == 3 ? "1 N 52 E" : job.address_line1;
     jobs.push_back(job);
   }
@@ -358,7 +360,8 @@ TEST_P(ListPagingTest, SearchFindsAccentedNumericAndPunctuatedTextInListingOrder
       const std::string text = job.name + " " + job.address_line1;
       std::string lowered = text;
       for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (lowered.find(needle) != std::string::npos && (status.empty() || job.status_name == status))
+      if (lowered.find(needle) != std::string::npos &&
+          (status.empty() || job.status_name == status))
         out.push_back(jnid);
     }
     return out;

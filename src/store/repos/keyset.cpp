@@ -46,9 +46,9 @@ Result<sql::Rows> run_page(sql::Connection& connection, std::string_view select,
                            const std::string& order_by, int64_t rows, int64_t offset) {
   filter.params.emplace_back(rows);
   filter.params.emplace_back(offset);
-  return connection.query(std::string(select) + filter.where() + " ORDER BY " + order_by +
-                              " LIMIT ? OFFSET ?",
-                          filter.params);
+  return connection.query(
+      std::string(select) + filter.where() + " ORDER BY " + order_by + " LIMIT ? OFFSET ?",
+      filter.params);
 }
 
 // The rows after `key`: with a nullable first column whose cursor value is not NULL, the rows
@@ -85,8 +85,8 @@ Result<sql::Rows> rows_after(sql::Connection& connection, std::string_view selec
 std::string KeysetOrder::order_by() const {
   std::string out;
   for (size_t i = 0; i < columns.size(); ++i) {
-    out += (i == 0 ? "" : ", ") + std::string(columns[i].expression) +
-           (descending ? " DESC" : " ASC");
+    out +=
+        (i == 0 ? "" : ", ") + std::string(columns[i].expression) + (descending ? " DESC" : " ASC");
     if (i == 0 && first_nullable) out += " NULLS LAST";
   }
   return out;
@@ -101,8 +101,8 @@ std::string KeysetOrder::select_keys() const {
 std::string KeysetOrder::reversed_order_by() const {
   std::string out;
   for (size_t i = 0; i < columns.size(); ++i) {
-    out += (i == 0 ? "" : ", ") + std::string(columns[i].expression) +
-           (descending ? " ASC" : " DESC");
+    out +=
+        (i == 0 ? "" : ", ") + std::string(columns[i].expression) + (descending ? " ASC" : " DESC");
     if (i == 0 && first_nullable) out += " NULLS FIRST";
   }
   return out;
@@ -113,13 +113,14 @@ namespace {
 // Rows [offset, offset + rows) of the order, read from its far end when that is nearer: an
 // index walks as fast backwards, so the last page of an OFFSET listing costs what the first does.
 Result<sql::Rows> rows_from_nearer_end(sql::Connection& connection, std::string_view select,
-                                       const Filter& filter, const KeysetOrder& order,
-                                       int64_t rows, int64_t offset, int64_t total) {
-  if (offset <= total / 2) return run_page(connection, select, filter, order.order_by(), rows, offset);
+                                       const Filter& filter, const KeysetOrder& order, int64_t rows,
+                                       int64_t offset, int64_t total) {
+  if (offset <= total / 2)
+    return run_page(connection, select, filter, order.order_by(), rows, offset);
   const int64_t end = std::min(offset + rows, total);  // one past the last row wanted
   if (end <= offset) return sql::Rows{};
-  auto found = run_page(connection, select, filter, order.reversed_order_by(), end - offset,
-                        total - end);
+  auto found =
+      run_page(connection, select, filter, order.reversed_order_by(), end - offset, total - end);
   if (found) std::reverse(found->begin(), found->end());
   return found;
 }

@@ -1,6 +1,5 @@
 #include "store/repos/list_totals.h"
 
-
 #include "store/repos/record_table.h"
 
 namespace gep::store {
@@ -24,10 +23,10 @@ Result<std::string> generations_of(sql::Connection& connection,
                                    std::initializer_list<std::string_view> tables) {
   std::vector<sql::Value> names;
   for (const auto table : tables) names.emplace_back(std::string(table));
-  const auto rows = connection.query(
-      "SELECT table_name, generation FROM change_counters WHERE table_name IN (" +
-          placeholders(names.size()) + ") ORDER BY table_name",
-      names);
+  const auto rows =
+      connection.query("SELECT table_name, generation FROM change_counters WHERE table_name IN (" +
+                           placeholders(names.size()) + ") ORDER BY table_name",
+                       names);
   if (!rows) return fail(rows.error());
   std::string generations;
   for (const auto& row : *rows) {

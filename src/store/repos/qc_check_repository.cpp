@@ -212,14 +212,14 @@ Result<domain::Page<domain::QcOverviewItem>> SqlQcCheckRepository::overview(
                                                   from + filter.where(), filter.params);
         if (!total) return fail(total.error());
         static const KeysetOrder kByJob{"qc.jobId", {{"j.id"}}, false};
-        const auto keyset = select_keyset_page(
-            connection,
-            "SELECT j.id, j.jnid, j.name, COALESCE(q.status, 'NOT_CHECKED'), "
-            "COALESCE(q.before_count, 0), COALESCE(q.during_count, 0), "
-            "COALESCE(q.after_count, 0), COALESCE(q.uncategorized_count, 0), "
-            "COALESCE(q.last_checked_at, q.checked_at, 0)" +
-                kByJob.select_keys() + from,
-            filter, kByJob, query.after, query.limit, query.offset, *total);
+        const auto keyset =
+            select_keyset_page(connection,
+                               "SELECT j.id, j.jnid, j.name, COALESCE(q.status, 'NOT_CHECKED'), "
+                               "COALESCE(q.before_count, 0), COALESCE(q.during_count, 0), "
+                               "COALESCE(q.after_count, 0), COALESCE(q.uncategorized_count, 0), "
+                               "COALESCE(q.last_checked_at, q.checked_at, 0)" +
+                                   kByJob.select_keys() + from,
+                               filter, kByJob, query.after, query.limit, query.offset, *total);
         if (!keyset) return fail(keyset.error());
         const sql::Rows& rows = keyset->rows;
         domain::Page<domain::QcOverviewItem> page;

@@ -61,11 +61,11 @@ Result<std::optional<int64_t>> window_floor(sql::Connection& connection, std::st
   if (window.below) params.emplace_back(*window.below);
   params.emplace_back(window.rows);
   params.emplace_back(window.offset);
-  const auto rows = connection.query(
-      "SELECT MIN(rowid), COUNT(*) FROM (SELECT rowid FROM " + name + " WHERE " + name +
-          " MATCH ?" + (window.below ? " AND rowid < ?" : "") +
-          " ORDER BY rowid DESC LIMIT ? OFFSET ?)",
-      params);
+  const auto rows =
+      connection.query("SELECT MIN(rowid), COUNT(*) FROM (SELECT rowid FROM " + name + " WHERE " +
+                           name + " MATCH ?" + (window.below ? " AND rowid < ?" : "") +
+                           " ORDER BY rowid DESC LIMIT ? OFFSET ?)",
+                       params);
   if (!rows) return fail(rows.error());
   if (rows->empty() || rows->front().integer(1) == 0) return std::optional<int64_t>();
   return std::optional<int64_t>(rows->front().integer(0));
@@ -82,8 +82,8 @@ Result<int64_t> total_of(sql::Connection& connection, ListTotals& totals, const 
   }
   Filter counted = filter;
   counted.add(matches_condition(index, false, false), sql::Value{phrase});
-  return totals.count(connection, {table.name()}, " FROM " + std::string(table.name()) +
-                                                      counted.where(), counted.params);
+  return totals.count(connection, {table.name()},
+                      " FROM " + std::string(table.name()) + counted.where(), counted.params);
 }
 
 }  // namespace
@@ -117,10 +117,10 @@ Result<RowPage> select_indexed_search_page(sql::Connection& connection, ListTota
   if (!only_active && query.offset > 0) {  // an offset into filtered matches: count them out
     Filter matching = filter;
     matching.add(matches_condition(index, false, false), sql::Value{window.phrase});
-    auto page = select_keyset_page(
-        connection,
-        "SELECT " + table.select_list() + order.select_keys() + " FROM " + std::string(table.name()),
-        matching, order, "", query.limit, query.offset, *total);
+    auto page = select_keyset_page(connection,
+                                   "SELECT " + table.select_list() + order.select_keys() +
+                                       " FROM " + std::string(table.name()),
+                                   matching, order, "", query.limit, query.offset, *total);
     if (!page) return fail(page.error());
     return RowPage{std::move(page->rows), *total, std::move(page->next_cursor)};
   }

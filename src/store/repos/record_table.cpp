@@ -166,28 +166,32 @@ Result<int64_t> noting_change(sql::Connection& connection, const RecordTable& ta
 
 Result<int64_t> mark_deleted(sql::Connection& connection, const RecordTable& table,
                              std::span<const std::string> jnids, int64_t deleted_at, int64_t now) {
-  return noting_change(connection, table, for_each_chunk(jnids, [&](std::span<const std::string> chunk) {
-    std::vector<sql::Value> params{sql::Value{deleted_at}, sql::Value{now}};
-    for (const auto& jnid : chunk) params.emplace_back(jnid);
-    return connection.execute("UPDATE " + std::string(table.name()) +
-                                  " SET deleted_at = ?, updated_at = ? WHERE deleted_at IS NULL "
-                                  "AND jnid IN (" +
-                                  placeholders(chunk.size()) + ")",
-                              params);
-  }));
+  return noting_change(connection, table,
+                       for_each_chunk(jnids, [&](std::span<const std::string> chunk) {
+                         std::vector<sql::Value> params{sql::Value{deleted_at}, sql::Value{now}};
+                         for (const auto& jnid : chunk) params.emplace_back(jnid);
+                         return connection.execute(
+                             "UPDATE " + std::string(table.name()) +
+                                 " SET deleted_at = ?, updated_at = ? WHERE deleted_at IS NULL "
+                                 "AND jnid IN (" +
+                                 placeholders(chunk.size()) + ")",
+                             params);
+                       }));
 }
 
 Result<int64_t> undelete(sql::Connection& connection, const RecordTable& table,
                          std::span<const std::string> jnids, int64_t now) {
-  return noting_change(connection, table, for_each_chunk(jnids, [&](std::span<const std::string> chunk) {
-    std::vector<sql::Value> params{sql::Value{now}};
-    for (const auto& jnid : chunk) params.emplace_back(jnid);
-    return connection.execute("UPDATE " + std::string(table.name()) +
-                                  " SET deleted_at = NULL, updated_at = ? WHERE deleted_at IS NOT "
-                                  "NULL AND jnid IN (" +
-                                  placeholders(chunk.size()) + ")",
-                              params);
-  }));
+  return noting_change(connection, table,
+                       for_each_chunk(jnids, [&](std::span<const std::string> chunk) {
+                         std::vector<sql::Value> params{sql::Value{now}};
+                         for (const auto& jnid : chunk) params.emplace_back(jnid);
+                         return connection.execute(
+                             "UPDATE " + std::string(table.name()) +
+                                 " SET deleted_at = NULL, updated_at = ? WHERE deleted_at IS NOT "
+                                 "NULL AND jnid IN (" +
+                                 placeholders(chunk.size()) + ")",
+                             params);
+                       }));
 }
 
 namespace {
@@ -346,9 +350,9 @@ Result<RowPage> select_page(sql::Connection& connection, ListTotals& totals,
   const auto total =
       totals.count(connection, {table.name()}, from + matching.where(), matching.params);
   if (!total) return fail(total.error());
-  auto page = select_keyset_page(connection, "SELECT " + table.select_list() +
-                                                 order.select_keys() + from,
-                                 matching, order, query.after, query.limit, query.offset, *total);
+  auto page =
+      select_keyset_page(connection, "SELECT " + table.select_list() + order.select_keys() + from,
+                         matching, order, query.after, query.limit, query.offset, *total);
   if (!page) return fail(page.error());
   return RowPage{std::move(page->rows), *total, std::move(page->next_cursor)};
 }

@@ -12,9 +12,10 @@ namespace gep::store {
 namespace {
 
 constexpr std::array<std::string_view, 11> kInsertColumns{
-    "job_id",       "risk_level",        "reasons_json", "actions_json",
-    "reason_codes", "status_name",       "is_latest",    "evaluated_at",
-    "last_evaluated_at", "level_order", "level_order_ascending"};
+    "job_id",       "risk_level",           "reasons_json",
+    "actions_json", "reason_codes",         "status_name",
+    "is_latest",    "evaluated_at",         "last_evaluated_at",
+    "level_order",  "level_order_ascending"};
 
 // The stored sort keys of migration 5: a level's rank in the high 32 bits, the evaluation time
 // (or its complement, for the ascending order) in the low ones.
@@ -109,9 +110,9 @@ void add_level_filter(Filter& filter, const domain::RiskListQuery& query) {
   if (query.level.empty()) return;
   const bool ascending_key = query.sort == domain::RiskSort::risk_level && !query.descending;
   const int64_t low = level_rank(query.level) * kLevelStride;
-  filter.add(ascending_key ? "r.level_order_ascending BETWEEN ? AND ?"
-                           : "r.level_order BETWEEN ? AND ?",
-             sql::Value{low});
+  filter.add(
+      ascending_key ? "r.level_order_ascending BETWEEN ? AND ?" : "r.level_order BETWEEN ? AND ?",
+      sql::Value{low});
   filter.params.emplace_back(low + kLowBits);
 }
 
@@ -261,9 +262,11 @@ Result<domain::Page<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::list
             "FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id" + filter.where(), filter.params);
         if (!total) return fail(total.error());
         const KeysetOrder& order = order_of(query);
-        const auto page = select_keyset_page(
-            connection, std::string(kColumns) + order.select_keys() + " FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id",
-            filter, order, query.after, query.limit, query.offset, *total);
+        const auto page =
+            select_keyset_page(connection,
+                               std::string(kColumns) + order.select_keys() +
+                                   " FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id",
+                               filter, order, query.after, query.limit, query.offset, *total);
         if (!page) return fail(page.error());
         return domain::Page<domain::RiskSnapshotRecord>{snapshots_of(page->rows), *total,
                                                         page->next_cursor};
