@@ -133,8 +133,12 @@ void Application::mount_routes() {
   http::add_integration_routes(router, jobnimbus_probe);
   jobs_ = std::make_unique<domain::JobDirectory>(database_->jobs(), database_->contacts(),
                                                  database_->job_contacts(), database_->files());
-  http::add_jobs_routes(router, *jobs_);
-  http::add_contacts_routes(router, *database_);
+  lists_ = std::make_unique<http::ListCache>(
+      [database = database_.get()](std::initializer_list<std::string_view> tables) {
+        return database->data_version(tables);
+      });
+  http::add_jobs_routes(router, *jobs_, *lists_);
+  http::add_contacts_routes(router, *database_, *lists_);
   http::add_sync_routes(router, *database_, sync_.get());
   const auto wake_outbox = [this] {
     if (outbox_) outbox_->wake();
@@ -142,8 +146,8 @@ void Application::mount_routes() {
   writebacks_ = std::make_unique<sync::WritebackService>(*database_, wake_outbox);
   http::add_writeback_routes(router, *writebacks_);
   http::add_outbox_routes(router, *database_, clock_, wake_outbox);
-  http::add_qc_routes(router, *database_, evaluations_->qc());
-  http::add_risk_routes(router, *database_, evaluations_->risk());
+  http::add_qc_routes(router, *database_, evaluations_->qc(), *lists_);
+  http::add_risk_routes(router, *database_, evaluations_->risk(), *lists_);
   access_->mount(router);  // embed links and staff sign-in
   portal_->mount(router);  // the customer portal and its session guard
 }

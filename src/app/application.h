@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/result.h"
+#include "http/list_cache.h"
 #include "http/server.h"
 
 namespace gep::store {
@@ -68,6 +69,7 @@ class Application {
   std::unique_ptr<sync::SyncScheduler> scheduler_;
   // Declared before server_: the routes use them.
   std::unique_ptr<domain::JobDirectory> jobs_;
+  std::unique_ptr<http::ListCache> lists_;
   std::unique_ptr<sync::WritebackService> writebacks_;
   // Declared before server_: the server's handlers use the webhook endpoint.
   std::unique_ptr<WebhookWiring> webhooks_;

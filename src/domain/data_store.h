@@ -2,6 +2,9 @@
 // The storage seen from the domain: every repository, plus units of work that span several of
 // them in one transaction (the sync engine stores a page and its cursor atomically).
 #include <functional>
+#include <initializer_list>
+#include <string>
+#include <string_view>
 
 #include "core/clock.h"
 #include "core/result.h"
@@ -27,6 +30,9 @@ class Repositories {
   virtual RiskSnapshotRepository& risk_snapshots() = 0;
   virtual WorkflowRepository& workflows() = 0;
   virtual EvaluationInputRepository& evaluation_inputs() = 0;
+  // A token that changes whenever a write to one of `tables` commits, in this instance or in
+  // another: an answer read from those tables stays valid while the token is the same.
+  virtual Result<std::string> data_version(std::initializer_list<std::string_view> tables) = 0;
 };
 
 class DataStore : public Repositories {

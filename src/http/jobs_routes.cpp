@@ -25,8 +25,7 @@ void list_jobs(const domain::JobDirectory& jobs, const Request& request, Respons
   send_json(response, 200,
             {{"jobs", listed},
              {"total", page->total},
-             {"nextCursor", page->next_cursor.empty() ? nlohmann::json(nullptr)
-                                                      : nlohmann::json(page->next_cursor)}});
+             {"nextCursor", next_cursor_json(page->next_cursor)}});
   set_next_cursor(response, page->next_cursor);
 }
 
@@ -59,10 +58,11 @@ void get_job(const domain::JobDirectory& jobs, const std::string& key, Response&
 
 }  // namespace
 
-void add_jobs_routes(Router& router, const domain::JobDirectory& jobs) {
+void add_jobs_routes(Router& router, const domain::JobDirectory& jobs, ListCache& lists) {
   router.get("/api/v1/jobs", Access::internal,
-             [&jobs](const Request& request, Response& response, const PathParams&) {
-               list_jobs(jobs, request, response);
+             [&jobs, &lists](const Request& request, Response& response, const PathParams&) {
+               lists.answer(request, response, {"jobs"},
+                            [&] { list_jobs(jobs, request, response); });
              });
   router.get("/api/v1/jobs/:id", Access::internal,
              [&jobs](const Request&, Response& response, const PathParams& params) {

@@ -77,7 +77,8 @@ void overview(domain::Repositories& store, const Request& request, Response& res
 
 }  // namespace
 
-void add_qc_routes(Router& router, domain::Repositories& store, qc::QcService& qc) {
+void add_qc_routes(Router& router, domain::Repositories& store, qc::QcService& qc,
+                   ListCache& lists) {
   router.post("/api/v1/qc/jobs/:jobId/evaluate", Access::internal,
               [&store, &qc](const Request&, Response& response, const PathParams& params) {
                 evaluate(store, qc, params.at("jobId"), response);
@@ -90,8 +91,9 @@ void add_qc_routes(Router& router, domain::Repositories& store, qc::QcService& q
                get_result(store, params.at("jobId"), response);
              });
   router.get("/api/v1/qc/jobs", Access::internal,
-             [&store](const Request& request, Response& response, const PathParams&) {
-               overview(store, request, response);
+             [&store, &lists](const Request& request, Response& response, const PathParams&) {
+               lists.answer(request, response, {"jobs", "qc_checks"},
+                            [&] { overview(store, request, response); });
              });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include "domain/data_store.h"
+#include "http/list_cache.h"
 #include "http/router.h"
 #include "qc/qc_service.h"
 
@@ -11,6 +12,7 @@ namespace gep::http {
 //   GET  /api/v1/qc/jobs/:jobId           -> QCCheckResult, or null when never evaluated
 //   GET  /api/v1/qc/jobs?status&limit&offset -> [{jobId, jobName, qcStatus, totalPhotos,
 //        beforeCount, duringCount, afterCount, lastCheckedAt}], the total in X-Total-Count
-void add_qc_routes(Router& router, domain::Repositories& store, qc::QcService& qc);
+void add_qc_routes(Router& router, domain::Repositories& store, qc::QcService& qc,
+                   ListCache& lists);
 
 }  // namespace gep::http

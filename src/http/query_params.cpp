@@ -36,6 +36,10 @@ std::optional<PageParams> page_params(const Request& request, Response& response
   return PageParams{*limit, *offset, std::move(after)};
 }
 
+nlohmann::json next_cursor_json(const std::string& next_cursor) {
+  return next_cursor.empty() ? nlohmann::json(nullptr) : nlohmann::json(next_cursor);
+}
+
 void set_next_cursor(Response& response, const std::string& next_cursor) {
   if (!next_cursor.empty()) response.set_header("X-Next-Cursor", next_cursor);
 }

@@ -3,6 +3,7 @@
 #include "http/router.h"
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,8 @@ struct PageParams {
 std::optional<PageParams> page_params(const Request& request, Response& response);
 // The page's cursor as the X-Next-Cursor header (absent on the last page).
 void set_next_cursor(Response& response, const std::string& next_cursor);
+// The cursor in an object body: the string, or null on the last page.
+nlohmann::json next_cursor_json(const std::string& next_cursor);
 
 // true/false/1/0; absent -> fallback; on a bad value writes 400 and returns nullopt.
 std::optional<bool> bool_param(const Request& request, Response& response, const std::string& name,

@@ -100,7 +100,8 @@ void list(domain::Repositories& store, risk::RiskService& risk, const Request& r
 
 }  // namespace
 
-void add_risk_routes(Router& router, domain::Repositories& store, risk::RiskService& risk) {
+void add_risk_routes(Router& router, domain::Repositories& store, risk::RiskService& risk,
+                     ListCache& lists) {
   router.post("/api/v1/risk/jobs/:jobId/evaluate", Access::internal,
               [&store, &risk](const Request&, Response& response, const PathParams& params) {
                 evaluate(store, risk, params.at("jobId"), response);
@@ -113,10 +114,12 @@ void add_risk_routes(Router& router, domain::Repositories& store, risk::RiskServ
              [&store, &risk](const Request&, Response& response, const PathParams& params) {
                get_snapshot(store, risk, params.at("jobId"), response);
              });
-  router.get("/api/v1/risk/jobs", Access::internal,
-             [&store, &risk](const Request& request, Response& response, const PathParams&) {
-               list(store, risk, request, response);
-             });
+  router.get(
+      "/api/v1/risk/jobs", Access::internal,
+      [&store, &risk, &lists](const Request& request, Response& response, const PathParams&) {
+        lists.answer(request, response, {"jobs", "risk_snapshots"},
+                     [&] { list(store, risk, request, response); });
+      });
 }
 
 }  // namespace gep::http

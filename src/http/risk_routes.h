@@ -1,5 +1,6 @@
 #pragma once
 #include "domain/data_store.h"
+#include "http/list_cache.h"
 #include "http/router.h"
 #include "risk/risk_service.h"
 
@@ -12,6 +13,7 @@ namespace gep::http {
 //   GET  /api/v1/risk/jobs?level&reason&sort&limit&offset -> JobRiskSnapshotDTO[], the total in
 //        X-Total-Count; sort is riskLevel (default, highest first), evaluatedAt, jobName or
 //        jobNumber, with a leading "-" for descending.
-void add_risk_routes(Router& router, domain::Repositories& store, risk::RiskService& risk);
+void add_risk_routes(Router& router, domain::Repositories& store, risk::RiskService& risk,
+                     ListCache& lists);
 
 }  // namespace gep::http

@@ -151,6 +151,10 @@ domain::EvaluationInputRepository& Database::evaluation_inputs() {
   return repositories_->evaluation_inputs();
 }
 
+Result<std::string> Database::data_version(std::initializer_list<std::string_view> tables) {
+  return repositories_->data_version(tables);
+}
+
 Status Database::in_transaction(const std::function<Status(domain::Repositories&)>& work) {
   auto lease = pool_->acquire();
   if (!lease) return fail(lease.error());

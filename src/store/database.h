@@ -71,6 +71,7 @@ class Database final : public domain::DataStore {
   domain::RiskSnapshotRepository& risk_snapshots() override;
   domain::WorkflowRepository& workflows() override;
   domain::EvaluationInputRepository& evaluation_inputs() override;
+  Result<std::string> data_version(std::initializer_list<std::string_view> tables) override;
 
   Status in_transaction(const std::function<Status(domain::Repositories&)>& work) override;
   TimePoint stored_time() const override { return clock_.now(); }

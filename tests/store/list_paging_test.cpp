@@ -401,6 +401,13 @@ TEST_P(ListPagingTest, SearchFindsAccentedNumericAndPunctuatedTextInListingOrder
       ASSERT_TRUE(offset_page);
       ASSERT_GE(expected.size(), 3U);
       EXPECT_EQ(offset_page->items.front().jnid, expected[2]) << q << " offset";
+      query.offset = std::ssize(expected) - 2;  // read from the far end
+      const auto end_page = db().jobs().list(query);
+      ASSERT_TRUE(end_page);
+      ASSERT_EQ(end_page->items.size(), 2U) << q;
+      EXPECT_EQ(end_page->items[0].jnid, expected[expected.size() - 2]) << q << " end offset";
+      EXPECT_EQ(end_page->items[1].jnid, expected.back()) << q << " end offset";
+      EXPECT_TRUE(end_page->next_cursor.empty());
     }
   }
   // A deleted job leaves the search, and comes back with the deleted ones.

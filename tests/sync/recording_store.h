@@ -37,6 +37,9 @@ class RecordingStore final : public domain::DataStore {
   domain::EvaluationInputRepository& evaluation_inputs() override {
     return inner_.evaluation_inputs();
   }
+  Result<std::string> data_version(std::initializer_list<std::string_view> tables) override {
+    return inner_.data_version(tables);
+  }
 
  private:
   domain::DataStore& inner_;

@@ -11,7 +11,8 @@ namespace gep::store::migrations {
 //     level_order_ascending = rank * 2^32 + (2^32 - 1 - last_evaluated_at) (riskLevel, ascending)
 //   where rank is HIGH 2, MEDIUM 1, LOW 0. Both orders keep "most recently evaluated first"
 //   inside a level, as before; a level filter is a range of either key.
-// - Job name and number indexes for the risk list's jobName and jobNumber sorts.
+// - Job name and number indexes for the risk list's jobName and jobNumber sorts, and the job
+//   listing's order behind a status (replacing the status-only index it starts with).
 const std::string_view kListKeysSqlite = R"sql(
 CREATE TABLE change_counters (
   table_name TEXT PRIMARY KEY,
@@ -32,6 +33,8 @@ CREATE INDEX risk_latest_evaluated_idx ON risk_snapshots (last_evaluated_at, job
   WHERE is_latest = 1;
 CREATE INDEX jobs_name_idx ON jobs (name, id);
 CREATE INDEX jobs_number_idx ON jobs (number, id);
+CREATE INDEX jobs_status_listing_idx ON jobs (status_name, jn_date_updated DESC, id DESC);
+DROP INDEX jobs_status_name_idx;
 )sql";
 
 const std::string_view kListKeysPostgres = R"sql(
@@ -54,6 +57,8 @@ CREATE INDEX risk_latest_evaluated_idx ON risk_snapshots (last_evaluated_at, job
   WHERE is_latest;
 CREATE INDEX jobs_name_idx ON jobs (name, id);
 CREATE INDEX jobs_number_idx ON jobs (number, id);
+CREATE INDEX jobs_status_listing_idx ON jobs (status_name, jn_date_updated DESC NULLS LAST, id DESC);
+DROP INDEX jobs_status_name_idx;
 )sql";
 
 }  // namespace gep::store::migrations

@@ -111,7 +111,7 @@ Status SqlJobRepository::mark_files_synced(std::span<const std::string> job_jnid
           params);
       if (!updated) return fail(updated.error());
     }
-    return {};
+    return connection.note_change("jobs");  // job answers show filesSyncedAt
   });
 }
 
@@ -120,7 +120,7 @@ Status SqlJobRepository::mark_all_files_synced(int64_t synced_at) {
     const auto updated = connection.execute(
         "UPDATE jobs SET files_synced_at = ? WHERE deleted_at IS NULL", {sql::Value{synced_at}});
     if (!updated) return fail(updated.error());
-    return {};
+    return connection.note_change("jobs");
   });
 }
 

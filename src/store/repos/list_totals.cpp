@@ -18,9 +18,10 @@ void append_value(std::string& key, const sql::Value& value) {
   }
 }
 
-// "jobs=12;risk_snapshots=40;" for the named tables (0 for a table never written).
-Result<std::string> generations_of(sql::Connection& connection,
-                                   std::initializer_list<std::string_view> tables) {
+}  // namespace
+
+Result<std::string> read_change_counters(sql::Connection& connection,
+                                         std::initializer_list<std::string_view> tables) {
   std::vector<sql::Value> names;
   for (const auto table : tables) names.emplace_back(std::string(table));
   const auto rows =
@@ -35,15 +36,13 @@ Result<std::string> generations_of(sql::Connection& connection,
   return generations;
 }
 
-}  // namespace
-
 Result<int64_t> ListTotals::count(sql::Connection& connection,
                                   std::initializer_list<std::string_view> tables,
                                   const std::string& count_sql,
                                   std::span<const sql::Value> params) {
   // Read before counting: a commit in between leaves a count newer than its counters, which
   // the next request replaces; never the other way round.
-  const auto generations = generations_of(connection, tables);
+  const auto generations = read_change_counters(connection, tables);
   if (!generations) return fail(generations.error());
   std::string key = count_sql;
   for (const auto& value : params) append_value(key, value);

@@ -17,6 +17,10 @@
 
 namespace gep::store {
 
+// "jobs=12;risk_snapshots=40;": the change counters of `tables` (a table never written is absent).
+Result<std::string> read_change_counters(sql::Connection& connection,
+                                         std::initializer_list<std::string_view> tables);
+
 class ListTotals {
  public:
   // SELECT COUNT(*) `count_sql` with `params`; `tables` are every table the count reads.

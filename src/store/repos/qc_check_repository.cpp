@@ -127,7 +127,7 @@ Status SqlQcCheckRepository::touch(std::span<const int64_t> check_ids, int64_t c
           "b(wanted_id) WHERE qc_checks.id = b.wanted_id",
           {sql::Value{checked_at}, sql::Value{postgres_bigint_array(check_ids)}});
       if (!touched) return fail(touched.error());
-      return {};
+      return connection.note_change("qc_checks");  // the overview shows last_checked_at
     }
     const auto touched =
         for_id_chunks(check_ids, [&](const std::string& in_list, std::vector<sql::Value> params) {
@@ -136,7 +136,7 @@ Status SqlQcCheckRepository::touch(std::span<const int64_t> check_ids, int64_t c
               "UPDATE qc_checks SET last_checked_at = ? WHERE id IN (" + in_list + ")", params);
         });
     if (!touched) return fail(touched.error());
-    return {};
+    return connection.note_change("qc_checks");
   });
 }
 

@@ -30,12 +30,16 @@ int64_t index_rowid_of(const std::vector<sql::Value>& key) {
   return ((date != nullptr ? *date : 0) << 32) | std::get<int64_t>(key[1]);
 }
 
-// "id IN (the index's matches [below a rowid], newest first, `limit` from `offset`)".
-std::string matches_condition(std::string_view index, bool bounded, bool limited) {
+// "id IN (the index's matches [below a rowid], newest (or oldest) first, `limit` from `offset`)".
+std::string matches_condition(std::string_view index, bool bounded, bool limited,
+                              bool oldest_first = false) {
   const std::string name(index);
   return "id IN (SELECT rowid & " + std::to_string(kIdBits) + " FROM " + name + " WHERE " + name +
          " MATCH ?" + (bounded ? " AND rowid < ?" : "") +
-         (limited ? " ORDER BY rowid DESC LIMIT ? OFFSET ?" : "") + ")";
+         (limited ? std::string(oldest_first ? " ORDER BY rowid ASC" : " ORDER BY rowid DESC") +
+                        " LIMIT ? OFFSET ?"
+                  : "") +
+         ")";
 }
 
 struct IndexWindow {
@@ -43,10 +47,12 @@ struct IndexWindow {
   std::optional<int64_t> below;  // rowid bound, exclusive
   int64_t rows = 0;
   int64_t offset = 0;
+  bool oldest_first = false;  // counted from the far end (an offset past the middle)
 };
 
 Filter with_window(Filter filter, std::string_view index, const IndexWindow& window) {
-  filter.add(matches_condition(index, window.below.has_value(), true), sql::Value{window.phrase});
+  filter.add(matches_condition(index, window.below.has_value(), true, window.oldest_first),
+             sql::Value{window.phrase});
   if (window.below) filter.params.emplace_back(*window.below);
   filter.params.emplace_back(window.rows);
   filter.params.emplace_back(window.offset);
@@ -133,6 +139,12 @@ Result<RowPage> select_indexed_search_page(sql::Connection& connection, ListTota
   // filters (status) may drop matches, so windows follow each other until the page is full.
   window.rows = only_active ? wanted : std::max<int64_t>(wanted * 4, 256);
   window.offset = std::max<int64_t>(query.offset, 0);
+  if (only_active && window.offset > *total / 2) {  // the index walks as fast from its far end
+    const int64_t end = std::min(window.offset + wanted, *total);
+    window.oldest_first = true;
+    window.rows = std::max<int64_t>(end - window.offset, 0);
+    window.offset = *total - end;
+  }
   for (;;) {
     const Filter windowed = with_window(filter, index, window);
     auto found = connection.query(select + windowed.where() + order_by, windowed.params);

@@ -262,11 +262,19 @@ Result<domain::Page<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::list
             "FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id" + filter.where(), filter.params);
         if (!total) return fail(total.error());
         const KeysetOrder& order = order_of(query);
+        // The table whose index gives the order drives the join (CROSS JOIN fixes SQLite's
+        // join order, which it otherwise picks wrongly for the job sorts without statistics;
+        // PostgreSQL plans it as an inner join).
+        const bool by_job =
+            query.sort == domain::RiskSort::job_name || query.sort == domain::RiskSort::job_number;
+        Filter joined = filter;
+        joined.add("r.job_id = j.id");
         const auto page =
             select_keyset_page(connection,
                                std::string(kColumns) + order.select_keys() +
-                                   " FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id",
-                               filter, order, query.after, query.limit, query.offset, *total);
+                                   (by_job ? " FROM jobs j CROSS JOIN risk_snapshots r"
+                                           : " FROM risk_snapshots r CROSS JOIN jobs j"),
+                               joined, order, query.after, query.limit, query.offset, *total);
         if (!page) return fail(page.error());
         return domain::Page<domain::RiskSnapshotRecord>{snapshots_of(page->rows), *total,
                                                         page->next_cursor};

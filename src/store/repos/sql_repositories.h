@@ -20,7 +20,8 @@ namespace gep::store {
 class SqlRepositories final : public domain::Repositories {
  public:
   explicit SqlRepositories(ConnectionSource& source)
-      : jobs_(source),
+      : source_(source),
+        jobs_(source),
         contacts_(source),
         job_contacts_(source),
         files_(source),
@@ -47,8 +48,14 @@ class SqlRepositories final : public domain::Repositories {
   domain::RiskSnapshotRepository& risk_snapshots() override { return risk_snapshots_; }
   domain::WorkflowRepository& workflows() override { return workflows_; }
   domain::EvaluationInputRepository& evaluation_inputs() override { return evaluation_inputs_; }
+  Result<std::string> data_version(std::initializer_list<std::string_view> tables) override {
+    return run_on<std::string>(source_, false, [&](sql::Connection& connection) {
+      return read_change_counters(connection, tables);
+    });
+  }
 
  private:
+  ConnectionSource& source_;
   SqlJobRepository jobs_;
   SqlContactRepository contacts_;
   SqlJobContactRepository job_contacts_;

@@ -1,0 +1,48 @@
+#include "http/list_cache.h"
+
+namespace gep::http {
+
+ListCache::ListCache(VersionOf version_of, size_t max_bytes)
+    : version_of_(std::move(version_of)), max_bytes_(max_bytes) {}
+
+void ListCache::answer(const Request& request, Response& response,
+                       std::initializer_list<std::string_view> tables,
+                       const std::function<void()>& render) {
+  // Read before rendering: a commit in between leaves an answer newer than its version, which
+  // the next request replaces; never an old answer under a new version.
+  const auto version = version_of_(tables);
+  if (!version) {
+    render();
+    return;
+  }
+  std::shared_ptr<const Response> cached;
+  {
+    const std::scoped_lock lock(mutex_);
+    if (const auto found = entries_.find(request.target);
+        found != entries_.end() && found->second.version == *version) {
+      cached = found->second.answer;
+    }
+  }
+  if (cached) {
+    response.status = cached->status;
+    response.headers = cached->headers;
+    response.body = cached->body;
+    return;
+  }
+  render();
+  if (response.status != 200) return;
+  auto kept = std::make_shared<const Response>(response);
+  const size_t size = kept->body.size() + request.target.size();
+  const std::scoped_lock lock(mutex_);
+  if (bytes_ + size > max_bytes_) {  // rare: answers are small and targets repeat
+    entries_.clear();
+    bytes_ = 0;
+  }
+  if (const auto old = entries_.find(request.target); old != entries_.end()) {
+    bytes_ -= old->second.answer->body.size() + request.target.size();
+  }
+  entries_[request.target] = Entry{*version, std::move(kept)};
+  bytes_ += size;
+}
+
+}  // namespace gep::http
