@@ -139,7 +139,7 @@ void Application::mount_routes() {
       });
   http::add_jobs_routes(router, *jobs_, *lists_);
   http::add_contacts_routes(router, *database_, *lists_);
-  http::add_sync_routes(router, *database_, sync_.get());
+  http::add_sync_routes(router, *database_, sync_.get(), *lists_);
   const auto wake_outbox = [this] {
     if (outbox_) outbox_->wake();
   };

@@ -65,8 +65,9 @@ void add_jobs_routes(Router& router, const domain::JobDirectory& jobs, ListCache
                             [&] { list_jobs(jobs, request, response); });
              });
   router.get("/api/v1/jobs/:id", Access::internal,
-             [&jobs](const Request&, Response& response, const PathParams& params) {
-               get_job(jobs, params.at("id"), response);
+             [&jobs, &lists](const Request& request, Response& response, const PathParams& params) {
+               lists.answer(request, response, {"jobs", "contacts", "job_contacts", "files"},
+                            [&] { get_job(jobs, params.at("id"), response); });
              });
 }
 

@@ -86,10 +86,12 @@ void add_qc_routes(Router& router, domain::Repositories& store, qc::QcService& q
   router.post(
       "/api/v1/qc/evaluate-all", Access::internal,
       [&qc](const Request&, Response& response, const PathParams&) { evaluate_all(qc, response); });
-  router.get("/api/v1/qc/jobs/:jobId", Access::internal,
-             [&store](const Request&, Response& response, const PathParams& params) {
-               get_result(store, params.at("jobId"), response);
-             });
+  router.get(
+      "/api/v1/qc/jobs/:jobId", Access::internal,
+      [&store, &lists](const Request& request, Response& response, const PathParams& params) {
+        lists.answer(request, response, {"jobs", "qc_checks"},
+                     [&] { get_result(store, params.at("jobId"), response); });
+      });
   router.get("/api/v1/qc/jobs", Access::internal,
              [&store, &lists](const Request& request, Response& response, const PathParams&) {
                lists.answer(request, response, {"jobs", "qc_checks"},

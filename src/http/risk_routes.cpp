@@ -111,8 +111,10 @@ void add_risk_routes(Router& router, domain::Repositories& store, risk::RiskServ
                 evaluate_all(risk, response);
               });
   router.get("/api/v1/risk/jobs/:jobId", Access::internal,
-             [&store, &risk](const Request&, Response& response, const PathParams& params) {
-               get_snapshot(store, risk, params.at("jobId"), response);
+             [&store, &risk, &lists](const Request& request, Response& response,
+                                     const PathParams& params) {
+               lists.answer(request, response, {"jobs", "risk_snapshots"},
+                            [&] { get_snapshot(store, risk, params.at("jobId"), response); });
              });
   router.get(
       "/api/v1/risk/jobs", Access::internal,

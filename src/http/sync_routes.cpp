@@ -89,7 +89,8 @@ void sync_photos(domain::Repositories& store, sync::SyncService* sync, const Req
 
 }  // namespace
 
-void add_sync_routes(Router& router, domain::Repositories& store, sync::SyncService* sync) {
+void add_sync_routes(Router& router, domain::Repositories& store, sync::SyncService* sync,
+                     ListCache& lists) {
   for (const auto entity :
        {sync::PullEntity::jobs, sync::PullEntity::contacts, sync::PullEntity::files}) {
     router.post("/api/v1/sync/" + std::string(sync::to_string(entity)), Access::internal,
@@ -109,14 +110,16 @@ void add_sync_routes(Router& router, domain::Repositories& store, sync::SyncServ
                          latest->has_value() ? sync_log_json(**latest) : nlohmann::json(nullptr));
              });
   router.get("/api/v1/sync/logs", Access::internal,
-             [&store](const Request& request, Response& response, const PathParams&) {
-               const auto paging = page_params(request, response);
-               if (!paging) return;
-               const auto page = store.sync_logs().list(paging->limit, paging->offset);
-               if (!page) return send_failure(response, page.error());
-               nlohmann::json logs = nlohmann::json::array();
-               for (const auto& log : page->items) logs.push_back(sync_log_json(log));
-               send_json(response, 200, {{"logs", logs}, {"total", page->total}});
+             [&store, &lists](const Request& request, Response& response, const PathParams&) {
+               lists.answer(request, response, {"sync_logs"}, [&] {
+                 const auto paging = page_params(request, response);
+                 if (!paging) return;
+                 const auto page = store.sync_logs().list(paging->limit, paging->offset);
+                 if (!page) return send_failure(response, page.error());
+                 nlohmann::json logs = nlohmann::json::array();
+                 for (const auto& log : page->items) logs.push_back(sync_log_json(log));
+                 send_json(response, 200, {{"logs", logs}, {"total", page->total}});
+               });
              });
 }
 

@@ -51,7 +51,7 @@ Status SqlJobContactRepository::replace_for_jobs(std::span<const std::string> jo
           std::span<const sql::Value>(values).subspan(start * kLinkColumns, count * kLinkColumns));
       if (!inserted) return fail(inserted.error());
     }
-    return {};
+    return connection.note_change("job_contacts");
   });
 }
 

@@ -71,6 +71,9 @@ Result<int64_t> SqlSyncLogRepository::append(const domain::SyncLog& log) {
         params);
     if (!rows) return fail(rows.error());
     if (rows->empty()) return fail("internal", "sync log insert returned no id");
+    if (const Status noted = connection.note_change("sync_logs"); !noted) {
+      return fail(noted.error());
+    }
     return rows->front().integer(0);
   });
 }
