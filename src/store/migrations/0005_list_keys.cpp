@@ -10,7 +10,8 @@ namespace gep::store::migrations {
 //     level_order           = rank * 2^32 + last_evaluated_at            (riskLevel, descending)
 //     level_order_ascending = rank * 2^32 + (2^32 - 1 - last_evaluated_at) (riskLevel, ascending)
 //   where rank is HIGH 2, MEDIUM 1, LOW 0. Both orders keep "most recently evaluated first"
-//   inside a level, as before; a level filter is a range of either key.
+//   inside a level, as before; a level filter is a range of either key. The reason codes ride
+//   in these indexes, so a reason filter is tested on the index entry, not the row.
 // - Job name and number indexes for the risk list's jobName and jobNumber sorts, and the job
 //   listing's order behind a status (replacing the status-only index it starts with).
 const std::string_view kListKeysSqlite = R"sql(
@@ -26,10 +27,11 @@ UPDATE risk_snapshots SET
                 + last_evaluated_at,
   level_order_ascending = (CASE risk_level WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END)
                           * 4294967296 + (4294967295 - last_evaluated_at);
-CREATE INDEX risk_latest_level_order_idx ON risk_snapshots (level_order, job_id) WHERE is_latest = 1;
-CREATE INDEX risk_latest_level_order_ascending_idx ON risk_snapshots (level_order_ascending, job_id)
+CREATE INDEX risk_latest_level_order_idx ON risk_snapshots (level_order, job_id, reason_codes)
   WHERE is_latest = 1;
-CREATE INDEX risk_latest_evaluated_idx ON risk_snapshots (last_evaluated_at, job_id)
+CREATE INDEX risk_latest_level_order_ascending_idx
+  ON risk_snapshots (level_order_ascending, job_id, reason_codes) WHERE is_latest = 1;
+CREATE INDEX risk_latest_evaluated_idx ON risk_snapshots (last_evaluated_at, job_id, reason_codes)
   WHERE is_latest = 1;
 CREATE INDEX jobs_name_idx ON jobs (name, id);
 CREATE INDEX jobs_number_idx ON jobs (number, id);
@@ -50,11 +52,12 @@ UPDATE risk_snapshots SET
                 + last_evaluated_at,
   level_order_ascending = (CASE risk_level WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END)
                           * 4294967296 + (4294967295 - last_evaluated_at);
-CREATE INDEX risk_latest_level_order_idx ON risk_snapshots (level_order, job_id) WHERE is_latest;
+CREATE INDEX risk_latest_level_order_idx ON risk_snapshots (level_order, job_id)
+  INCLUDE (reason_codes) WHERE is_latest;
 CREATE INDEX risk_latest_level_order_ascending_idx ON risk_snapshots (level_order_ascending, job_id)
-  WHERE is_latest;
+  INCLUDE (reason_codes) WHERE is_latest;
 CREATE INDEX risk_latest_evaluated_idx ON risk_snapshots (last_evaluated_at, job_id)
-  WHERE is_latest;
+  INCLUDE (reason_codes) WHERE is_latest;
 CREATE INDEX jobs_name_idx ON jobs (name, id);
 CREATE INDEX jobs_number_idx ON jobs (number, id);
 CREATE INDEX jobs_status_listing_idx ON jobs (status_name, jn_date_updated DESC NULLS LAST, id DESC);

@@ -104,16 +104,37 @@ const KeysetOrder& order_of(const domain::RiskListQuery& query) {
   };
   return kOrders[static_cast<size_t>(query.sort) * 2 + (query.descending ? 1 : 0)];
 }
-
-// A level is a range of either level key; the one the order walks serves the filter too.
-void add_level_filter(Filter& filter, const domain::RiskListQuery& query) {
+// A level is a range of either level key; the one the order walks serves the filter too. Past a
+// cursor of the level order only the range's far end is given: the cursor is the near one, and
+// SQLite seeks the index by the cursor only when no other near bound competes with it.
+void add_level_filter(Filter& filter, const domain::RiskListQuery& query, bool counting) {
   if (query.level.empty()) return;
-  const bool ascending_key = query.sort == domain::RiskSort::risk_level && !query.descending;
+  const bool level_order = query.sort == domain::RiskSort::risk_level;
+  const bool ascending_key = level_order && !query.descending;
+  const std::string key = ascending_key ? "r.level_order_ascending" : "r.level_order";
   const int64_t low = level_rank(query.level) * kLevelStride;
-  filter.add(
-      ascending_key ? "r.level_order_ascending BETWEEN ? AND ?" : "r.level_order BETWEEN ? AND ?",
-      sql::Value{low});
+  if (!counting && level_order && !query.after.empty()) {
+    if (ascending_key) {
+      filter.add(key + " <= ?", sql::Value{low + kLowBits});
+    } else {
+      filter.add(key + " >= ?", sql::Value{low});
+    }
+    return;
+  }
+  filter.add(key + " BETWEEN ? AND ?", sql::Value{low});
   filter.params.emplace_back(low + kLowBits);
+}
+
+// The list's conditions; `counting` for its total (see add_level_filter).
+Filter risk_filter(sql::Dialect dialect, const domain::RiskListQuery& query, bool counting) {
+  Filter filter;
+  filter.add(latest_condition(dialect, "r"));
+  filter.add("j.deleted_at IS NULL");
+  add_level_filter(filter, query, counting);
+  if (!query.reason.empty()) {
+    filter.add("r.reason_codes LIKE ?", sql::Value{"%," + query.reason + ",%"});
+  }
+  return filter;
 }
 
 }  // namespace
@@ -250,16 +271,11 @@ Result<domain::Page<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::list
   return run_on<domain::Page<domain::RiskSnapshotRecord>>(
       source_, false,
       [&](sql::Connection& connection) -> Result<domain::Page<domain::RiskSnapshotRecord>> {
-        Filter filter;
-        filter.add(latest_condition(connection.dialect(), "r"));
-        filter.add("j.deleted_at IS NULL");
-        add_level_filter(filter, query);
-        if (!query.reason.empty()) {
-          filter.add("r.reason_codes LIKE ?", sql::Value{"%," + query.reason + ",%"});
-        }
+        const Filter counted = risk_filter(connection.dialect(), query, true);
         const auto total = source_.totals().count(
             connection, {"jobs", "risk_snapshots"},
-            "FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id" + filter.where(), filter.params);
+            "FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id" + counted.where(),
+            counted.params);
         if (!total) return fail(total.error());
         const KeysetOrder& order = order_of(query);
         // The table whose index gives the order drives the join (CROSS JOIN fixes SQLite's
@@ -267,7 +283,7 @@ Result<domain::Page<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::list
         // PostgreSQL plans it as an inner join).
         const bool by_job =
             query.sort == domain::RiskSort::job_name || query.sort == domain::RiskSort::job_number;
-        Filter joined = filter;
+        Filter joined = risk_filter(connection.dialect(), query, false);
         joined.add("r.job_id = j.id");
         const auto page =
             select_keyset_page(connection,
