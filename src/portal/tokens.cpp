@@ -23,13 +23,7 @@ std::string new_token() {
   for (size_t i = 0; i + 1 < hex.size(); i += 2) {
     bytes.push_back(static_cast<char>(hex_value(hex[i]) * 16 + hex_value(hex[i + 1])));
   }
-  std::string token = base64_encode(bytes);
-  while (!token.empty() && token.back() == '=') token.pop_back();
-  for (char& c : token) {
-    if (c == '+') c = '-';
-    if (c == '/') c = '_';
-  }
-  return token;
+  return base64url_encode(bytes);
 }
 
 std::string token_hash(std::string_view token) {
