@@ -421,6 +421,52 @@ TEST_P(ListPagingTest, SearchFindsAccentedNumericAndPunctuatedTextInListingOrder
   EXPECT_EQ(std::count(with.begin(), with.end(), "job2"), 1);
 }
 
+// A reason filter in the evaluation order reads the reason index: a snapshot re-evaluated in place
+// (refresh) moves there too, and a new latest snapshot without the reason leaves it.
+TEST_P(ListPagingTest, TheReasonIndexFollowsRefreshesAndNewSnapshots) {
+  const auto ids = [&] {
+    std::vector<domain::Job> jobs{make_job(1), make_job(2)};
+    EXPECT_TRUE(db().jobs().upsert_batch(jobs));
+    return std::vector<int64_t>{(*db().jobs().find_by_jnid("job1"))->id,
+                                (*db().jobs().find_by_jnid("job2"))->id};
+  }();
+  const auto snapshot = [](int64_t job_id, std::vector<std::string> codes, int64_t at) {
+    domain::RiskSnapshotRecord record;
+    record.job_id = job_id;
+    record.risk_level = "HIGH";
+    record.reason_codes = std::move(codes);
+    record.reasons_json = "[]";
+    record.actions_json = "[]";
+    record.evaluated_at = at;
+    return record;
+  };
+  ASSERT_TRUE(db().risk_snapshots().append(
+      std::vector{snapshot(ids[0], {"STALE_JOB"}, 100), snapshot(ids[1], {"STALE_JOB"}, 200)}));
+  domain::RiskListQuery stale;
+  stale.reason = "STALE_JOB";
+  stale.sort = domain::RiskSort::evaluated_at;
+  const auto order = [&] {
+    std::vector<int64_t> listed;
+    const auto page = db().risk_snapshots().list_latest(stale);
+    EXPECT_TRUE(page) << page.error().message;
+    if (page) {
+      for (const auto& item : page->items) listed.push_back(item.job_id);
+    }
+    return listed;
+  };
+  EXPECT_EQ(order(), (std::vector<int64_t>{ids[1], ids[0]}));
+  const auto first = db().risk_snapshots().latest(ids[0]);
+  ASSERT_TRUE(first && first->has_value());
+  const std::vector<domain::RiskRefresh> refresh{{(*first)->id, "[]", "[]", "Sold"}};
+  ASSERT_TRUE(db().risk_snapshots().refresh(refresh, 300));
+  EXPECT_EQ(order(), (std::vector<int64_t>{ids[0], ids[1]}));
+  ASSERT_TRUE(
+      db().risk_snapshots().append(std::vector{snapshot(ids[0], {"MISSING_DOCUMENTS"}, 400)}));
+  EXPECT_EQ(order(), (std::vector<int64_t>{ids[1]}));
+  stale.reason = "MISSING_DOCUMENTS";
+  EXPECT_EQ(order(), (std::vector<int64_t>{ids[0]}));
+}
+
 GEP_INSTANTIATE_FOR_BOTH_BACKENDS(ListPagingTest);
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "store/repos/batch_sql.h"
 #include "store/repos/keyset.h"
 #include "store/repos/record_table.h"
+#include "store/repos/risk_reason_index.h"
 #include "store/repos/row_reader.h"
 
 namespace gep::store {
@@ -90,7 +91,15 @@ Result<std::vector<domain::RiskSnapshotRecord>> snapshots_of(const Result<sql::R
   return snapshots_of(*rows);
 }
 
-// Every offered order, each served by an index (migration 5); ties fall to the job id.
+// True when the reason filter seeks risk_snapshot_reasons (alias x): in the orders whose keys it
+// carries. The job name and number orders walk the jobs index and test the codes.
+bool seeks_reason_index(const domain::RiskListQuery& query) {
+  return !query.reason.empty() && (query.sort == domain::RiskSort::risk_level ||
+                                   query.sort == domain::RiskSort::evaluated_at);
+}
+
+// Every offered order, each served by an index (migration 5); ties fall to the job id. The
+// reason index carries the same keys, so a cursor reads the same in both.
 const KeysetOrder& order_of(const domain::RiskListQuery& query) {
   static const KeysetOrder kOrders[] = {
       {"risk.riskLevel", {{"r.level_order_ascending"}, {"r.job_id"}}, false},
@@ -102,16 +111,25 @@ const KeysetOrder& order_of(const domain::RiskListQuery& query) {
       {"risk.jobNumber", {{"j.number", true}, {"j.id"}}, false},
       {"risk.jobNumber-", {{"j.number", true}, {"j.id"}}, true},
   };
-  return kOrders[static_cast<size_t>(query.sort) * 2 + (query.descending ? 1 : 0)];
+  static const KeysetOrder kReasonOrders[] = {
+      {"risk.riskLevel", {{"x.level_order_ascending"}, {"x.job_id"}}, false},
+      {"risk.riskLevel-", {{"x.level_order"}, {"x.job_id"}}, true},
+      {"risk.evaluatedAt", {{"x.last_evaluated_at"}, {"x.job_id"}}, false},
+      {"risk.evaluatedAt-", {{"x.last_evaluated_at"}, {"x.job_id"}}, true},
+  };
+  const size_t index = static_cast<size_t>(query.sort) * 2 + (query.descending ? 1 : 0);
+  return seeks_reason_index(query) ? kReasonOrders[index] : kOrders[index];
 }
+
 // A level is a range of either level key; the one the order walks serves the filter too. Past a
 // cursor of the level order only the range's far end is given: the cursor is the near one, and
 // SQLite seeks the index by the cursor only when no other near bound competes with it.
-void add_level_filter(Filter& filter, const domain::RiskListQuery& query, bool counting) {
+void add_level_filter(Filter& filter, const domain::RiskListQuery& query, bool counting,
+                      const std::string& alias) {
   if (query.level.empty()) return;
   const bool level_order = query.sort == domain::RiskSort::risk_level;
   const bool ascending_key = level_order && !query.descending;
-  const std::string key = ascending_key ? "r.level_order_ascending" : "r.level_order";
+  const std::string key = alias + (ascending_key ? ".level_order_ascending" : ".level_order");
   const int64_t low = level_rank(query.level) * kLevelStride;
   if (!counting && level_order && !query.after.empty()) {
     if (ascending_key) {
@@ -128,13 +146,34 @@ void add_level_filter(Filter& filter, const domain::RiskListQuery& query, bool c
 // The list's conditions; `counting` for its total (see add_level_filter).
 Filter risk_filter(sql::Dialect dialect, const domain::RiskListQuery& query, bool counting) {
   Filter filter;
-  filter.add(latest_condition(dialect, "r"));
   filter.add("j.deleted_at IS NULL");
-  add_level_filter(filter, query, counting);
+  if (seeks_reason_index(query)) {  // its rows are the latest snapshots' only
+    filter.add("x.reason_code = ?", sql::Value{query.reason});
+    add_level_filter(filter, query, counting, "x");
+    return filter;
+  }
+  filter.add(latest_condition(dialect, "r"));
+  add_level_filter(filter, query, counting, "r");
   if (!query.reason.empty()) {
     filter.add("r.reason_codes LIKE ?", sql::Value{"%," + query.reason + ",%"});
   }
   return filter;
+}
+
+// FROM, with its join conditions added to `filter`: the table whose index gives the order drives
+// (CROSS JOIN fixes SQLite's join order, which it otherwise picks wrongly for the job sorts
+// without statistics; PostgreSQL plans it as an inner join).
+std::string page_source(const domain::RiskListQuery& query, Filter& filter) {
+  if (seeks_reason_index(query)) {
+    filter.add("r.id = x.snapshot_id");
+    filter.add("j.id = x.job_id");
+    return " FROM risk_snapshot_reasons x CROSS JOIN risk_snapshots r CROSS JOIN jobs j";
+  }
+  filter.add("r.job_id = j.id");
+  const bool by_job =
+      query.sort == domain::RiskSort::job_name || query.sort == domain::RiskSort::job_number;
+  return by_job ? " FROM jobs j CROSS JOIN risk_snapshots r"
+                : " FROM risk_snapshots r CROSS JOIN jobs j";
 }
 
 }  // namespace
@@ -144,9 +183,13 @@ Status SqlRiskSnapshotRepository::append(std::span<const domain::RiskSnapshotRec
   const int64_t now = source_.now();
   std::vector<int64_t> job_ids;
   std::vector<sql::Value> values;
+  std::vector<std::string> codes;
   job_ids.reserve(snapshots.size());
   values.reserve(snapshots.size() * kInsertColumns.size());
   for (const auto& snapshot : snapshots) {
+    for (const auto& code : snapshot.reason_codes) {
+      if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+    }
     const int64_t evaluated_at = snapshot.evaluated_at != 0 ? snapshot.evaluated_at : now;
     job_ids.push_back(snapshot.job_id);
     values.emplace_back(snapshot.job_id);
@@ -173,6 +216,9 @@ Status SqlRiskSnapshotRepository::append(std::span<const domain::RiskSnapshotRec
             insert_rows(connection, "risk_snapshots", kInsertColumns, values, snapshots.size());
         !inserted) {
       return inserted;
+    }
+    if (const Status indexed = index_latest_reasons(connection, job_ids, codes); !indexed) {
+      return indexed;
     }
     return connection.note_change("risk_snapshots");
   });
@@ -207,6 +253,11 @@ Status SqlRiskSnapshotRepository::refresh(std::span<const domain::RiskRefresh> r
               rows + ") AS v WHERE risk_snapshots.id = v.column1",
           params);
       if (!updated) return fail(updated.error());
+      std::vector<int64_t> snapshot_ids;
+      for (const auto& refresh : refreshes.subspan(start, count)) {
+        snapshot_ids.push_back(refresh.snapshot_id);
+      }
+      if (const Status keyed = refresh_reason_keys(connection, snapshot_ids); !keyed) return keyed;
     }
     return connection.note_change("risk_snapshots");
   });
@@ -274,23 +325,18 @@ Result<domain::Page<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::list
         const Filter counted = risk_filter(connection.dialect(), query, true);
         const auto total = source_.totals().count(
             connection, {"jobs", "risk_snapshots"},
-            "FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id" + counted.where(),
+            std::string(seeks_reason_index(query)
+                            ? "FROM risk_snapshot_reasons x JOIN jobs j ON j.id = x.job_id"
+                            : "FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id") +
+                counted.where(),
             counted.params);
         if (!total) return fail(total.error());
         const KeysetOrder& order = order_of(query);
-        // The table whose index gives the order drives the join (CROSS JOIN fixes SQLite's
-        // join order, which it otherwise picks wrongly for the job sorts without statistics;
-        // PostgreSQL plans it as an inner join).
-        const bool by_job =
-            query.sort == domain::RiskSort::job_name || query.sort == domain::RiskSort::job_number;
-        Filter joined = risk_filter(connection.dialect(), query, false);
-        joined.add("r.job_id = j.id");
+        Filter paged = risk_filter(connection.dialect(), query, false);
+        const std::string source = page_source(query, paged);
         const auto page =
-            select_keyset_page(connection,
-                               std::string(kColumns) + order.select_keys() +
-                                   (by_job ? " FROM jobs j CROSS JOIN risk_snapshots r"
-                                           : " FROM risk_snapshots r CROSS JOIN jobs j"),
-                               joined, order, query.after, query.limit, query.offset, *total);
+            select_keyset_page(connection, std::string(kColumns) + order.select_keys() + source,
+                               paged, order, query.after, query.limit, query.offset, *total);
         if (!page) return fail(page.error());
         return domain::Page<domain::RiskSnapshotRecord>{snapshots_of(page->rows), *total,
                                                         page->next_cursor};
