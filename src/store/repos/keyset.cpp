@@ -82,12 +82,13 @@ Result<sql::Rows> rows_after(sql::Connection& connection, std::string_view selec
 
 }  // namespace
 
-std::string KeysetOrder::order_by() const {
+std::string KeysetOrder::order_by(bool reversed) const {
+  const bool down = descending != reversed;
   std::string out;
   for (size_t i = 0; i < columns.size(); ++i) {
-    out +=
-        (i == 0 ? "" : ", ") + std::string(columns[i].expression) + (descending ? " DESC" : " ASC");
-    if (i == 0 && first_nullable) out += " NULLS LAST";
+    out += (i == 0 ? "" : ", ") + std::string(columns[i].expression) + (down ? " DESC" : " ASC");
+    // NULLs stay after the dated rows in the order, so reading it backwards meets them first.
+    if (i == 0 && first_nullable) out += reversed ? " NULLS FIRST" : " NULLS LAST";
   }
   return out;
 }
@@ -95,16 +96,6 @@ std::string KeysetOrder::order_by() const {
 std::string KeysetOrder::select_keys() const {
   std::string out;
   for (const auto& column : columns) out += ", " + std::string(column.expression);
-  return out;
-}
-
-std::string KeysetOrder::reversed_order_by() const {
-  std::string out;
-  for (size_t i = 0; i < columns.size(); ++i) {
-    out +=
-        (i == 0 ? "" : ", ") + std::string(columns[i].expression) + (descending ? " ASC" : " DESC");
-    if (i == 0 && first_nullable) out += " NULLS FIRST";
-  }
   return out;
 }
 
@@ -120,7 +111,7 @@ Result<sql::Rows> rows_from_nearer_end(sql::Connection& connection, std::string_
   const int64_t end = std::min(offset + rows, total);  // one past the last row wanted
   if (end <= offset) return sql::Rows{};
   auto found =
-      run_page(connection, select, filter, order.reversed_order_by(), end - offset, total - end);
+      run_page(connection, select, filter, order.order_by(true), end - offset, total - end);
   if (found) std::reverse(found->begin(), found->end());
   return found;
 }

@@ -31,9 +31,9 @@ struct KeysetOrder {
   bool descending = false;
   bool first_nullable = false;  // NULLs of the first column sort last (both directions)
 
-  std::string order_by() const;           // "r.level_order DESC, r.job_id DESC"
-  std::string reversed_order_by() const;  // the same rows from the other end
-  std::string select_keys() const;        // ", r.level_order, r.job_id": appended to a select list
+  // "r.level_order DESC, r.job_id DESC"; `reversed`: the same rows read from the other end.
+  std::string order_by(bool reversed = false) const;
+  std::string select_keys() const;  // ", r.level_order, r.job_id": appended to a select list
 };
 
 struct KeysetPage {
