@@ -75,7 +75,7 @@ still=$(ls "/proc/$gep_pid/fd" | wc -l)
 printf '%-58s %12s %10s %10s\n' "server (wrk -t2 -c64, ${seconds}s, loopback)" "requests/s" "p50" "p99"
 printf '%-58s %12s %10s %10s\n' "minimal Beast server, gep's /health bytes, 2 io threads" \
   "$ref_rps" "$ref_p50" "$ref_p99"
-printf '%-58s %12s %10s %10s\n' "gep serve GET /api/v1/health (SQLite ping)" \
+printf '%-58s %12s %10s %10s\n' "gep serve GET /api/v1/health (SQLite, probed ≤ 1/s)" \
   "$gep_rps" "$gep_p50" "$gep_p99"
 printf '%-58s %12s %10s %10s\n' "gep serve, with ${held:-0} idle keep-alive connections open" \
   "$held_rps" "$held_p50" "$held_p99"

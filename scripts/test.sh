@@ -17,7 +17,7 @@ step "format check"
 bash scripts/check-format.sh
 
 step "build (RelWithDebInfo)"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGEP_LINE_TABLES_ONLY=ON >/dev/null
 cmake --build build -j "$jobs"
 
 step "clang-tidy"
@@ -49,7 +49,8 @@ ctest --test-dir build --output-on-failure -j "$jobs" --timeout 900
 no_secret_in_test_output build
 
 step "sanitizer build (ASan+UBSan)"
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGEP_SANITIZE=ON -DGEP_BUILD_BENCH=OFF >/dev/null
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGEP_SANITIZE=ON -DGEP_BUILD_BENCH=OFF \
+  -DGEP_LINE_TABLES_ONLY=ON >/dev/null
 cmake --build build-asan -j "$jobs"
 
 step "tests under ASan+UBSan"

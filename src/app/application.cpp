@@ -111,7 +111,7 @@ Status Application::connect_jobnimbus() {
 
 void Application::mount_routes() {
   auto& router = server_->router();
-  http::add_health_routes(router, [database = database_.get()] {
+  auto database_probe = [database = database_.get()] {
     http::DatabaseHealth health;
     health.backend = database->backend_name();
     const auto version = database->ping_schema_version();
@@ -122,7 +122,9 @@ void Application::mount_routes() {
     }
     health.schema_version = *version;
     return health;
-  });
+  };
+  http::add_health_routes(router, http::probe_at_most_every(std::move(database_probe), clock_,
+                                                            std::chrono::seconds(1)));
   std::function<http::IntegrationHealth()> jobnimbus_probe;
   if (client_) {
     jobnimbus_probe = [client = client_.get()] {

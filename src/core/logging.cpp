@@ -1,11 +1,12 @@
 #include "core/logging.h"
 
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <nlohmann/json.hpp>
 
+#include "core/log_sink.h"
 #include "core/secrets.h"
 
 namespace gep::log {
@@ -15,10 +16,9 @@ std::atomic<LogFormat> current_format{LogFormat::text};
 
 std::shared_ptr<spdlog::logger> make_logger() {
   auto logger =
-      std::make_shared<spdlog::logger>("gep", std::make_shared<spdlog::sinks::stderr_sink_mt>());
+      std::make_shared<spdlog::logger>("gep", std::make_shared<CoalescingFdSink>(STDERR_FILENO));
   logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %-5l %v", spdlog::pattern_time_type::utc);
   logger->set_level(spdlog::level::info);
-  logger->flush_on(spdlog::level::trace);
   return logger;
 }
 
@@ -87,6 +87,10 @@ void write(Level level, std::string_view message) {
   }
   if (current_format == LogFormat::json) line = nlohmann::json(line).dump();
   logger().log(to_spdlog(level), line);
+}
+
+void flush() {
+  logger().flush();
 }
 
 }  // namespace gep::log

@@ -15,6 +15,9 @@ enum class Level { trace, debug, info, warn, error };
 void init(const std::string& level, LogFormat format);
 bool enabled(Level level);
 void write(Level level, std::string_view message);
+// Returns once every line logged before it has been written (lines below warn leave from a
+// writer thread, see core/log_sink.h).
+void flush();
 // `text` with control characters as \xNN and backslashes doubled: what a client sent (a path,
 // a method) can be logged without starting a line or writing a byte of its own.
 std::string printable(std::string_view text);

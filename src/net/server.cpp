@@ -2,7 +2,6 @@
 
 #include <sys/resource.h>
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/write.hpp>
 
 #include <thread>
@@ -33,28 +32,25 @@ void refuse(tcp::socket socket) {
 }
 
 void accept_next(const std::shared_ptr<Server::State>& state) {
-  state->acceptor.async_accept(
-      asio::make_strand(state->io),
-      [state](const boost::system::error_code& error, tcp::socket socket) {
-        if (error) {
-          if (!state->acceptor.is_open() || state->stopping) return;
-          // EMFILE and the like: try again shortly instead of spinning.
-          auto timer =
-              std::make_shared<asio::steady_timer>(state->io, std::chrono::milliseconds(50));
-          timer->async_wait(
-              [state, timer](const boost::system::error_code&) { accept_next(state); });
-          return;
-        }
-        boost::system::error_code ignored;
-        const auto peer = socket.remote_endpoint(ignored);
-        std::string client = ignored ? std::string() : peer.address().to_string();
-        if (state->admit(client)) {
-          start_session(state, std::move(socket), std::move(client));
-        } else {
-          refuse(std::move(socket));
-        }
-        accept_next(state);
-      });
+  state->acceptor.async_accept(state->next_io(), [state](const boost::system::error_code& error,
+                                                         tcp::socket socket) {
+    if (error) {
+      if (!state->acceptor.is_open() || state->stopping) return;
+      // EMFILE and the like: try again shortly instead of spinning.
+      auto timer = std::make_shared<asio::steady_timer>(state->io, std::chrono::milliseconds(50));
+      timer->async_wait([state, timer](const boost::system::error_code&) { accept_next(state); });
+      return;
+    }
+    boost::system::error_code ignored;
+    const auto peer = socket.remote_endpoint(ignored);
+    std::string client = ignored ? std::string() : peer.address().to_string();
+    if (state->admit(client)) {
+      start_session(state, std::move(socket), std::move(client));
+    } else {
+      refuse(std::move(socket));
+    }
+    accept_next(state);
+  });
 }
 
 // Polls until the last connection has closed, then lets io run out of work.
@@ -64,6 +60,7 @@ void wait_for_drain(const std::shared_ptr<Server::State>& state,
     const std::lock_guard lock(state->mutex);
     if (state->open == 0) {
       deadline->cancel();
+      for (auto& guard : state->keep_running) guard.reset();
       return;
     }
   }
@@ -139,10 +136,11 @@ Result<uint16_t> Server::bind(const std::string& host, uint16_t port) {
 void Server::run() {
   if (!state_->acceptor.is_open()) return;
   running_ = true;
+  for (auto& io : state_->ios) state_->keep_running.emplace_back(io->get_executor());
   accept_next(state_);
   std::vector<std::thread> extra;
-  for (int i = 1; i < state_->limits.io_threads; ++i) {
-    extra.emplace_back([this] { state_->io.run(); });
+  for (size_t i = 1; i < state_->ios.size(); ++i) {
+    extra.emplace_back([this, i] { state_->ios[i]->run(); });
   }
   state_->io.run();
   for (auto& thread : extra) thread.join();
@@ -166,7 +164,9 @@ void Server::stop() {
     // In-flight requests have until the drain timeout; then whatever is left is cut.
     auto deadline = std::make_shared<asio::steady_timer>(state->io, state->limits.drain_timeout);
     deadline->async_wait([state](const boost::system::error_code& error) {
-      if (error != asio::error::operation_aborted) state->io.stop();
+      if (error != asio::error::operation_aborted) {
+        for (auto& io : state->ios) io->stop();
+      }
     });
     wait_for_drain(state, deadline);
   });

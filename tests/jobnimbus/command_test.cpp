@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands/commands.h"
+#include "core/logging.h"
 #include "jobnimbus/scripted_server.h"
 
 namespace gep::app {
@@ -34,6 +35,7 @@ Outcome run_gep(std::vector<std::string> args) {
   ::testing::internal::CaptureStderr();
   Outcome outcome;
   outcome.exit_code = run();
+  gep::log::flush();
   std::fflush(stdout);
   std::fflush(stderr);
   outcome.out = ::testing::internal::GetCapturedStdout();
