@@ -26,20 +26,25 @@ void ListCache::answer(const Request& request, Response& response,
   if (cached) {
     response.status = cached->status;
     response.headers = cached->headers;
-    response.body = cached->body;
+    response.body.clear();
+    response.shared_body = cached->shared_body;
     return;
   }
   render();
   if (response.status != 200) return;
+  // The answer is sent from the cache's copy of the body: a hit copies no bytes.
+  auto body = std::make_shared<const std::string>(std::move(response.body));
+  response.body.clear();
+  response.shared_body = body;
   auto kept = std::make_shared<const Response>(response);
-  const size_t size = kept->body.size() + request.target.size();
+  const size_t size = body->size() + request.target.size();
   const std::scoped_lock lock(mutex_);
   if (bytes_ + size > max_bytes_) {  // rare: answers are small and targets repeat
     entries_.clear();
     bytes_ = 0;
   }
   if (const auto old = entries_.find(request.target); old != entries_.end()) {
-    bytes_ -= old->second.answer->body.size() + request.target.size();
+    bytes_ -= old->second.answer->shared_body->size() + request.target.size();
   }
   entries_[request.target] = Entry{*version, std::move(kept)};
   bytes_ += size;

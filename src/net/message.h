@@ -3,6 +3,7 @@
 // (Boost.Beast, server.h) fills a Request and writes a Response.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,7 +55,12 @@ struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  // When set, the body sent instead of `body`, shared rather than copied (a cached answer).
+  std::shared_ptr<const std::string> shared_body;
   WireFault fault;
+
+  // The body that will be sent, whichever holds it.
+  std::string_view body_view() const { return shared_body ? *shared_body : body; }
 
   bool has_header(std::string_view name) const;
   std::string get_header_value(std::string_view name) const;

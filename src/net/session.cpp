@@ -228,21 +228,44 @@ class Session : public std::enable_shared_from_this<Session> {
   void write(Response response) {
     phase_ = Phase::writing;
     if (response.fault.kind == WireFault::Kind::drop) return close();
+    if (response.shared_body && response.fault.kind == WireFault::Kind::truncate) {
+      response.body = *response.shared_body;
+      response.shared_body.reset();
+    }
     const bool keep =
         keep_alive_ && !state_->stopping && served_ < limits().keep_alive_max_requests;
-    auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
-    message->result(static_cast<unsigned>(response.status));
-    message->version(11);
-    for (const auto& [name, value] : response.headers) message->insert(name, value);
-    message->body() = std::move(response.body);
-    message->keep_alive(keep);
-    message->prepare_payload();
     stream_.expires_after(limits().write_timeout);
+    if (response.shared_body) {  // sent from the shared bytes, which the write keeps alive
+      auto message = std::make_shared<bhttp::response<bhttp::span_body<const char>>>();
+      fill_head(*message, response, keep);
+      message->body() = {response.shared_body->data(), response.shared_body->size()};
+      message->prepare_payload();
+      return send(message, keep, std::move(response.shared_body));
+    }
+    auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
+    fill_head(*message, response, keep);
+    message->body() = std::move(response.body);
+    message->prepare_payload();
     if (response.fault.kind == WireFault::Kind::truncate) {
       return write_truncated(message, response.fault.keep);
     }
+    send(message, keep, nullptr);
+  }
+
+  template <class Message>
+  static void fill_head(Message& message, const Response& response, bool keep) {
+    message.result(static_cast<unsigned>(response.status));
+    message.version(11);
+    for (const auto& [name, value] : response.headers) message.insert(name, value);
+    message.keep_alive(keep);
+  }
+
+  template <class Message>
+  void send(const std::shared_ptr<Message>& message, bool keep,
+            std::shared_ptr<const std::string> body) {
     bhttp::async_write(stream_, *message,
-                       [self = shared_from_this(), message, keep](beast::error_code error, size_t) {
+                       [self = shared_from_this(), message, body = std::move(body), keep](
+                           beast::error_code error, size_t) {
                          if (error) return self->close();
                          if (!keep) return self->linger_ ? self->linger_close() : self->close();
                          self->wait_for_request();

@@ -38,23 +38,23 @@ struct Fixture {
 
 TEST(ListCacheTest, ReusesAnAnswerUntilTheVersionMoves) {
   Fixture f;
-  EXPECT_EQ(f.get("/a?x=1").body, "render 1");
+  EXPECT_EQ(f.get("/a?x=1").body_view(), "render 1");
   const Response again = f.get("/a?x=1");
-  EXPECT_EQ(again.body, "render 1");
+  EXPECT_EQ(again.body_view(), "render 1");
   EXPECT_EQ(again.get_header_value("X-Total-Count"), "1");
   EXPECT_EQ(f.renders, 1);
   EXPECT_EQ(f.asked.back(), "jobs,risk_snapshots,");
-  EXPECT_EQ(f.get("/a?x=2").body, "render 2");  // another target
+  EXPECT_EQ(f.get("/a?x=2").body_view(), "render 2");  // another target
   f.version = "jobs=2;";
-  EXPECT_EQ(f.get("/a?x=1").body, "render 3");
-  EXPECT_EQ(f.get("/a?x=1").body, "render 3");
+  EXPECT_EQ(f.get("/a?x=1").body_view(), "render 3");
+  EXPECT_EQ(f.get("/a?x=1").body_view(), "render 3");
   EXPECT_EQ(f.renders, 3);
 }
 
 TEST(ListCacheTest, KeepsOnlySuccessfulAnswersAndRendersWhenTheVersionIsUnknown) {
   Fixture f;
   EXPECT_EQ(f.get("/bad", 400).status, 400);
-  EXPECT_EQ(f.get("/bad", 400).body, "render 2");
+  EXPECT_EQ(f.get("/bad", 400).body_view(), "render 2");
   f.version_fails = true;
   f.get("/ok");
   f.get("/ok");
