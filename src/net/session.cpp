@@ -225,44 +225,30 @@ class Session : public std::enable_shared_from_this<Session> {
     write(std::move(response));
   }
 
+  // Every answer is sent from a shared string through a span body: a cached answer's bytes are
+  // shared with the cache (no copy per hit), any other body is moved into one. The message and
+  // the string live until the write completes.
+  using Message = bhttp::response<bhttp::span_body<const char>>;
+
   void write(Response response) {
     phase_ = Phase::writing;
     if (response.fault.kind == WireFault::Kind::drop) return close();
-    if (response.shared_body && response.fault.kind == WireFault::Kind::truncate) {
-      response.body = *response.shared_body;
-      response.shared_body.reset();
-    }
     const bool keep =
         keep_alive_ && !state_->stopping && served_ < limits().keep_alive_max_requests;
-    stream_.expires_after(limits().write_timeout);
-    if (response.shared_body) {  // sent from the shared bytes, which the write keeps alive
-      auto message = std::make_shared<bhttp::response<bhttp::span_body<const char>>>();
-      fill_head(*message, response, keep);
-      message->body() = {response.shared_body->data(), response.shared_body->size()};
-      message->prepare_payload();
-      return send(message, keep, std::move(response.shared_body));
-    }
-    auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
-    fill_head(*message, response, keep);
-    message->body() = std::move(response.body);
+    auto body = response.shared_body
+                    ? std::move(response.shared_body)
+                    : std::make_shared<const std::string>(std::move(response.body));
+    auto message = std::make_shared<Message>();
+    message->result(static_cast<unsigned>(response.status));
+    message->version(11);
+    for (const auto& [name, value] : response.headers) message->insert(name, value);
+    message->body() = {body->data(), body->size()};
+    message->keep_alive(keep);
     message->prepare_payload();
+    stream_.expires_after(limits().write_timeout);
     if (response.fault.kind == WireFault::Kind::truncate) {
-      return write_truncated(message, response.fault.keep);
+      return write_truncated(message, std::move(body), response.fault.keep);
     }
-    send(message, keep, nullptr);
-  }
-
-  template <class Message>
-  static void fill_head(Message& message, const Response& response, bool keep) {
-    message.result(static_cast<unsigned>(response.status));
-    message.version(11);
-    for (const auto& [name, value] : response.headers) message.insert(name, value);
-    message.keep_alive(keep);
-  }
-
-  template <class Message>
-  void send(const std::shared_ptr<Message>& message, bool keep,
-            std::shared_ptr<const std::string> body) {
     bhttp::async_write(stream_, *message,
                        [self = shared_from_this(), message, body = std::move(body), keep](
                            beast::error_code error, size_t) {
@@ -273,16 +259,17 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // The headers as promised, then only `keep` bytes of the body, then close.
-  void write_truncated(const std::shared_ptr<bhttp::response<bhttp::string_body>>& message,
-                       size_t keep) {
-    auto serializer = std::make_shared<bhttp::response_serializer<bhttp::string_body>>(*message);
+  void write_truncated(const std::shared_ptr<Message>& message,
+                       std::shared_ptr<const std::string> body, size_t keep) {
+    auto serializer =
+        std::make_shared<bhttp::response_serializer<bhttp::span_body<const char>>>(*message);
     bhttp::async_write_header(
         stream_, *serializer,
-        [self = shared_from_this(), message, serializer, keep](beast::error_code error, size_t) {
+        [self = shared_from_this(), message, serializer, body = std::move(body), keep](
+            beast::error_code error, size_t) {
           if (error) return self->close();
-          const auto& body = message->body();
-          asio::async_write(self->stream_, asio::buffer(body.data(), std::min(keep, body.size())),
-                            [self, message](beast::error_code, size_t) { self->close(); });
+          asio::async_write(self->stream_, asio::buffer(body->data(), std::min(keep, body->size())),
+                            [self, message, body](beast::error_code, size_t) { self->close(); });
         });
   }
 
