@@ -16,8 +16,14 @@ bash scripts/setup.sh
 step "format check"
 bash scripts/check-format.sh
 
+# Unity builds (CMake compiles each target's sources in batches of 8): every header is parsed and
+# every template instantiated once per batch instead of once per file, a cold build in about a
+# quarter of the time. It also proves the sources can share a batch: no two files of one target
+# may define the same name in an anonymous namespace.
+unity=-DCMAKE_UNITY_BUILD=ON
+
 step "build (RelWithDebInfo)"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGEP_LINE_TABLES_ONLY=ON >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGEP_LINE_TABLES_ONLY=ON "$unity" >/dev/null
 cmake --build build -j "$jobs"
 
 step "clang-tidy"
@@ -50,7 +56,7 @@ no_secret_in_test_output build
 
 step "sanitizer build (ASan+UBSan)"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGEP_SANITIZE=ON -DGEP_BUILD_BENCH=OFF \
-  -DGEP_LINE_TABLES_ONLY=ON >/dev/null
+  -DGEP_LINE_TABLES_ONLY=ON "$unity" >/dev/null
 cmake --build build-asan -j "$jobs"
 
 step "tests under ASan+UBSan"

@@ -41,6 +41,11 @@ Status Application::start() {
   if (!migrated) return fail("migrate", migrated.error().message);
   log::info("database {} ready at schema version {}", database_->backend_name(),
             database_->schema_version());
+  // Cached list answers are then checked in memory; without the watch they still work, each
+  // check reading the database.
+  if (const Status watching = database_->watch_changes(); !watching) {
+    log::warn("database: change watch not started: {}", watching.error().message);
+  }
   auto evaluations = Evaluations::create(config_, *database_, clock_);
   if (!evaluations) return fail(evaluations.error());
   evaluations_ = std::move(evaluations.value());

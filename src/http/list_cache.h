@@ -3,8 +3,10 @@
 // of 50 rows costs about a millisecond to read and render (the JSON dominates: perf), and it
 // only changes when a sync, a webhook or an evaluation writes: every write moves its table's
 // change counter (store/repos/list_totals.h), and a cached answer is kept under the counters it
-// was rendered with. So a repeated page costs one indexed read of the counters, however busy the
-// list, and a write in any instance is seen by the next request.
+// was rendered with. In `gep serve` the counters are kept in memory (store/change_watch.h), so a
+// repeated page costs no database round trip: a write of this instance is seen by the next
+// request, another process's once its notification (PostgreSQL) or the next read of the
+// counters (SQLite, every 50 ms) arrives.
 #include <cstddef>
 #include <functional>
 #include <initializer_list>

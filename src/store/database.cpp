@@ -33,7 +33,7 @@ std::string describe_postgres(const std::string& url) {
   return parsed->host + (parsed->port != 0 ? ":" + std::to_string(parsed->port) : "") + path;
 }
 
-sql::ConnectionFactory factory_for(const DatabaseOptions& options) {
+sql::ConnectionFactory driver_for(const DatabaseOptions& options) {
   if (options.kind == DatabaseKind::postgres) {
     return [url = options.postgres_url]() -> Result<std::unique_ptr<sql::Connection>> {
       auto connection = postgres::PgConnection::connect(url, {});
@@ -50,6 +50,25 @@ sql::ConnectionFactory factory_for(const DatabaseOptions& options) {
   };
 }
 
+// Every connection the pool opens reports its commits to `versions`.
+sql::ConnectionFactory factory_for(const DatabaseOptions& options, sql::TableVersions& versions) {
+  return [open = driver_for(options),
+          observer = &versions]() -> Result<std::unique_ptr<sql::Connection>> {
+    auto connection = open();
+    if (connection) (*connection)->observe_commits(observer);
+    return connection;
+  };
+}
+
+// Another process's write reaches a SQLite watch only by its reads of the counters, so it reads
+// often (a statement of microseconds); PostgreSQL's notifications carry changes within a
+// millisecond, and its reads only catch what a lost notification would miss.
+ChangeWatch::Options watch_options(sql::Dialect dialect) {
+  using std::chrono::milliseconds;
+  if (dialect == sql::Dialect::postgres) return {.reconcile_every = milliseconds(1000)};
+  return {.reconcile_every = milliseconds(50)};
+}
+
 }  // namespace
 
 DatabaseOptions database_options(const Config& config) {
@@ -62,13 +81,15 @@ DatabaseOptions database_options(const Config& config) {
   return options;
 }
 
-Database::Database(sql::Dialect dialect, std::unique_ptr<sql::Pool> pool, const Clock* clock,
+Database::Database(sql::Dialect dialect, std::unique_ptr<sql::TableVersions> versions,
+                   std::unique_ptr<sql::Pool> pool, const Clock* clock,
                    std::unique_ptr<Clock> owned_clock)
     : dialect_(dialect),
       owned_clock_(std::move(owned_clock)),
       clock_(owned_clock_ != nullptr ? *owned_clock_ : *clock),
+      versions_(std::move(versions)),
       pool_(std::move(pool)),
-      source_(std::make_unique<PooledSource>(*pool_, clock_)),
+      source_(std::make_unique<PooledSource>(*pool_, clock_, *versions_)),
       repositories_(std::make_unique<SqlRepositories>(*source_)) {}
 
 Database::~Database() = default;
@@ -152,7 +173,17 @@ domain::EvaluationInputRepository& Database::evaluation_inputs() {
 }
 
 Result<std::string> Database::data_version(std::initializer_list<std::string_view> tables) {
+  if (versions_->live()) return versions_->token(tables);
   return repositories_->data_version(tables);
+}
+
+Status Database::watch_changes() {
+  if (watch_ != nullptr) return {};
+  auto watch = std::make_unique<ChangeWatch>(
+      [pool = pool_.get()] { return pool->open_dedicated(); }, *versions_, watch_options(dialect_));
+  if (const Status started = watch->start(); !started) return started;
+  watch_ = std::move(watch);
+  return {};
 }
 
 Status Database::in_transaction(const std::function<Status(domain::Repositories&)>& work) {
@@ -174,7 +205,8 @@ Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options) 
       return fail(created.error());
     }
   }
-  auto pool = std::make_unique<sql::Pool>(factory_for(options),
+  auto versions = std::make_unique<sql::TableVersions>();
+  auto pool = std::make_unique<sql::Pool>(factory_for(options, *versions),
                                           static_cast<size_t>(std::max(options.pool_size, 1)));
   {
     // Connect once now, so that a wrong URL or an unwritable file stops start-up with its reason.
@@ -193,8 +225,8 @@ Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options) 
   } else if (options.clock == nullptr) {
     owned_clock = std::make_unique<SystemClock>();
   }
-  return std::unique_ptr<Database>(
-      new Database(dialect, std::move(pool), options.clock, std::move(owned_clock)));
+  return std::unique_ptr<Database>(new Database(dialect, std::move(versions), std::move(pool),
+                                                options.clock, std::move(owned_clock)));
 }
 
 Result<std::unique_ptr<Database>> open_database(const Config& config) {

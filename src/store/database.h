@@ -13,6 +13,7 @@
 #include "core/config.h"
 #include "core/result.h"
 #include "domain/data_store.h"
+#include "store/change_watch.h"
 #include "store/migrations/migrator.h"
 #include "store/sql/connection.h"
 #include "store/sql/pool.h"
@@ -71,7 +72,12 @@ class Database final : public domain::DataStore {
   domain::RiskSnapshotRepository& risk_snapshots() override;
   domain::WorkflowRepository& workflows() override;
   domain::EvaluationInputRepository& evaluation_inputs() override;
+  // From memory while watch_changes() runs; otherwise one read of change_counters.
   Result<std::string> data_version(std::initializer_list<std::string_view> tables) override;
+  // For a long-running process (gep serve): keeps the tables' versions in memory, current with
+  // every process's commits (store/change_watch.h), so a cached list answer is checked without a
+  // round trip. Fails when the watch's connection cannot be opened; the caller may go on without.
+  Status watch_changes();
 
   Status in_transaction(const std::function<Status(domain::Repositories&)>& work) override;
   TimePoint stored_time() const override { return clock_.now(); }
@@ -79,6 +85,7 @@ class Database final : public domain::DataStore {
   // For store code of later issues (outbox, users, ...) and for tests.
   sql::Pool& pool() { return *pool_; }
   const Clock& clock() const { return clock_; }
+  const sql::TableVersions& table_versions() const { return *versions_; }
   // A connection outside the pool, e.g. to hold a PostgreSQL advisory lock for a long time.
   Result<std::unique_ptr<sql::Connection>> open_dedicated_connection() {
     return pool_->open_dedicated();
@@ -86,13 +93,16 @@ class Database final : public domain::DataStore {
 
  private:
   friend Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options);
-  Database(sql::Dialect dialect, std::unique_ptr<sql::Pool> pool, const Clock* clock,
-           std::unique_ptr<Clock> owned_clock);
+  Database(sql::Dialect dialect, std::unique_ptr<sql::TableVersions> versions,
+           std::unique_ptr<sql::Pool> pool, const Clock* clock, std::unique_ptr<Clock> owned_clock);
 
   sql::Dialect dialect_;
   std::unique_ptr<Clock> owned_clock_;
   const Clock& clock_;
+  // Before pool_: every pooled connection reports its commits to it.
+  std::unique_ptr<sql::TableVersions> versions_;
   std::unique_ptr<sql::Pool> pool_;
+  std::unique_ptr<ChangeWatch> watch_;  // after pool_: stopped before the pool closes
   std::unique_ptr<PooledSource> source_;
   std::unique_ptr<SqlRepositories> repositories_;
 };

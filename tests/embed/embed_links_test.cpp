@@ -11,7 +11,7 @@
 namespace gep::embed {
 namespace {
 
-constexpr const char* kSecret = "links-test-secret-0123456789abcdef-xyz";
+constexpr const char* kLinksSecret = "links-test-secret-0123456789abcdef-xyz";
 
 // Jobs by key (our id and jnid both map to the same active flag), like the job store.
 class FakeDirectory final : public EmbedJobDirectory {
@@ -34,7 +34,7 @@ class EmbedLinksTest : public ::testing::Test {
 
   static EmbedTokenSettings settings() {
     EmbedTokenSettings settings;
-    settings.secret = kSecret;
+    settings.secret = kLinksSecret;
     settings.ttl = std::chrono::minutes(30);
     return settings;
   }
@@ -76,7 +76,7 @@ TEST_F(EmbedLinksTest, LinkUrlNamesThePanelRouteAndResolvesBack) {
     EXPECT_EQ(resolved->job_id, "jnid-a");
     EXPECT_EQ(to_string(resolved->panel), panel.type);
     EXPECT_EQ(resolved->expires_at, link->expires_at);
-    EXPECT_TRUE(test::hand_verify_hs256(token_of(*link), kSecret).has_value());
+    EXPECT_TRUE(test::hand_verify_hs256(token_of(*link), kLinksSecret).has_value());
   }
 }
 
@@ -107,7 +107,8 @@ TEST_F(EmbedLinksTest, UnknownOrDeletedJobsAreRefused) {
   const nlohmann::json never_existed = {{"sub", "no-such-job"}, {"panel", "QC_PANEL"},
                                         {"iat", now},           {"exp", now + 600},
                                         {"iss", "gep"},         {"aud", "gep-embed"}};
-  EXPECT_EQ(rejection_of(test::hand_hs256(never_existed, kSecret)), TokenRejection::unknown_job);
+  EXPECT_EQ(rejection_of(test::hand_hs256(never_existed, kLinksSecret)),
+            TokenRejection::unknown_job);
   const auto link = links_.create_link("jnid-b", "QC_PANEL");
   ASSERT_TRUE(link.ok());
   jobs_.active["jnid-b"] = false;  // soft-deleted after the link was made

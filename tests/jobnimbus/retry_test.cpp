@@ -13,8 +13,8 @@ using gep::testing::make_test_client;
 using gep::testing::ScriptedTransport;
 using gep::testing::TestClient;
 
-const std::string kJob = R"({"jnid":"j1","name":"Roof","date_updated":1700000000})";
-const std::string kNote =
+const std::string kRetriedJob = R"({"jnid":"j1","name":"Roof","date_updated":1700000000})";
+const std::string kRetriedNote =
     R"({"jnid":"n1","note":"hello","record_type_name":"Note","primary":{"id":"j1"}})";
 
 struct RetryTest : ::testing::Test {
@@ -25,7 +25,7 @@ struct RetryTest : ::testing::Test {
 TEST_F(RetryTest, GetRetries5xxThenSucceeds) {
   transport->respond(500, "boom");
   transport->respond(503, "unavailable");
-  transport->respond(200, kJob);
+  transport->respond(200, kRetriedJob);
   const auto job = client->fetch_job_by_id("j1");
   ASSERT_TRUE(job.ok()) << job.error().describe();
   EXPECT_EQ(job->name, "Roof");
@@ -78,7 +78,7 @@ TEST_F(RetryTest, NonRetryableStatusesFailAtOnce) {
 
 TEST_F(RetryTest, RateLimitHonoursRetryAfterSeconds) {
   transport->respond(429, "slow down", {{"Retry-After", "7"}});
-  transport->respond(200, kJob);
+  transport->respond(200, kRetriedJob);
   ASSERT_TRUE(client->fetch_job_by_id("j1").ok());
   EXPECT_EQ(client.clock->total_slept(), Duration{7000});
 }
@@ -88,7 +88,7 @@ TEST_F(RetryTest, RateLimitHonoursRetryAfterDate) {
   const std::string date = now == 1'700'000'000 ? "Tue, 14 Nov 2023 22:13:32 GMT" : "";
   ASSERT_FALSE(date.empty()) << "ManualClock's default start moved";
   transport->respond(429, "", {{"retry-after", date}});  // 1700000012: 12 s from now
-  transport->respond(200, kJob);
+  transport->respond(200, kRetriedJob);
   ASSERT_TRUE(client->fetch_job_by_id("j1").ok());
   EXPECT_EQ(client.clock->total_slept(), Duration{12'000});
 }
@@ -96,7 +96,7 @@ TEST_F(RetryTest, RateLimitHonoursRetryAfterDate) {
 TEST_F(RetryTest, RateLimitWithoutRetryAfterBacksOff) {
   transport->respond(429, R"({"error":"Too many requests"})");
   transport->respond(429, R"({"error":"Too many requests"})");
-  transport->respond(200, kJob);
+  transport->respond(200, kRetriedJob);
   ASSERT_TRUE(client->fetch_job_by_id("j1").ok());
   EXPECT_LE(client.clock->total_slept(), Duration{600});
   EXPECT_EQ(transport->requests().size(), 3U);
@@ -113,7 +113,7 @@ TEST_F(RetryTest, ARetryAfterBeyondTheLimitIsReturned) {
 
 TEST_F(RetryTest, PostAfter5xxIsOutcomeUnknownAndNotRetried) {
   transport->respond(500, "Internal Server Error");
-  transport->respond(200, kNote);
+  transport->respond(200, kRetriedNote);
   const auto note = client->create_note("j1", {"hello", std::nullopt});
   ASSERT_FALSE(note.ok());
   EXPECT_EQ(note.error().kind, ApiErrorKind::outcome_unknown);
@@ -134,7 +134,7 @@ TEST_F(RetryTest, PostTimeoutOrDropAfterSendingIsOutcomeUnknown) {
 TEST_F(RetryTest, PostThatNeverLeftIsRetried) {
   transport->fail_with(TransportFailureKind::could_not_connect, false, "Connection refused");
   transport->fail_with(TransportFailureKind::timeout, false, "connect timeout");
-  transport->respond(200, kNote);
+  transport->respond(200, kRetriedNote);
   const auto note = client->create_note("j1", {"hello", std::nullopt});
   ASSERT_TRUE(note.ok()) << note.error().describe();
   EXPECT_EQ(note->jnid, "n1");
@@ -143,7 +143,7 @@ TEST_F(RetryTest, PostThatNeverLeftIsRetried) {
 
 TEST_F(RetryTest, PostRateLimitedIsRetried) {
   transport->respond(429, "", {{"Retry-After", "1"}});
-  transport->respond(200, kNote);
+  transport->respond(200, kRetriedNote);
   ASSERT_TRUE(client->create_note("j1", {"hello", std::nullopt}).ok());
   EXPECT_EQ(transport->requests().size(), 2U);
 }

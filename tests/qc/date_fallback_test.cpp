@@ -27,14 +27,14 @@ PhotoClassification classify_at(int64_t taken, const std::vector<StatusChange>& 
   return classify_photo(photo, timeline);
 }
 
-struct Case {
+struct DateCase {
   int64_t taken;
   PhotoCategory expected;
   const char* reason;
 };
 
 TEST(DateFallback, BothSidesOfEveryStageBoundary) {
-  const std::vector<Case> cases{
+  const std::vector<DateCase> cases{
       {kLead, PhotoCategory::before, "taken before the job entered In Progress"},
       {kInstall - 1, PhotoCategory::before, "taken before the job entered In Progress"},
       {kInstall, PhotoCategory::during, "taken after the job entered In Progress"},
@@ -43,7 +43,7 @@ TEST(DateFallback, BothSidesOfEveryStageBoundary) {
       {kCompleted, PhotoCategory::after, "taken after the job entered Completed"},
       {kCompleted + 30 * 86'400, PhotoCategory::after, "taken after the job entered Completed"},
   };
-  for (const Case& c : cases) {
+  for (const DateCase& c : cases) {
     const PhotoClassification result = classify_at(c.taken, full_history());
     EXPECT_EQ(result.category, c.expected) << "taken at " << c.taken;
     EXPECT_EQ(result.reason, c.reason) << "taken at " << c.taken;

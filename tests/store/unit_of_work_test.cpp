@@ -69,7 +69,7 @@ TEST_P(UnitOfWorkTest, ADatabaseErrorInsideAUnitOfWorkLeavesItUsable) {
   ASSERT_TRUE(lease);
   auto transaction = store::sql::Transaction::begin(**lease);
   ASSERT_TRUE(transaction);
-  store::ListTotals totals;
+  store::ListTotals totals(db().table_versions());
   store::BoundSource source(**lease, clock_, totals);
   const Status broken = source.run(true, [](store::sql::Connection& connection) -> Status {
     const auto rows = connection.query("SELECT no_such_column FROM jobs");

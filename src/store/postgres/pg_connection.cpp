@@ -226,4 +226,24 @@ Status PgConnection::rollback() {
   return execute_script("ROLLBACK");
 }
 
+Status PgConnection::listen(std::string_view channel) {
+  char* const quoted = PQescapeIdentifier(conn_, channel.data(), channel.size());
+  if (quoted == nullptr) return fail(std::string(sql::kDatabaseError), "postgres: bad channel");
+  const std::string statement = std::string("LISTEN ") + quoted;
+  PQfreemem(quoted);
+  return execute_script(statement);
+}
+
+Result<std::vector<std::string>> PgConnection::take_notifications() {
+  if (PQconsumeInput(conn_) == 0) {
+    return fail(std::string(sql::kDatabaseError), "postgres: " + first_line(PQerrorMessage(conn_)));
+  }
+  std::vector<std::string> payloads;
+  while (PGnotify* const notice = PQnotifies(conn_)) {
+    payloads.emplace_back(notice->extra != nullptr ? notice->extra : "");
+    PQfreemem(notice);
+  }
+  return payloads;
+}
+
 }  // namespace gep::store::postgres

@@ -35,6 +35,9 @@ class PgConnection final : public sql::Connection {
   Status rollback() override;
   bool in_transaction() const override;
   bool is_broken() const override;
+  Status listen(std::string_view channel) override;
+  int notification_socket() const override { return PQsocket(conn_); }
+  Result<std::vector<std::string>> take_notifications() override;
 
  protected:
   Result<int64_t> do_execute(std::string_view sql, std::span<const sql::Value> params) override;

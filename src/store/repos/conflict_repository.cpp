@@ -9,13 +9,9 @@ namespace {
 
 using domain::Conflict;
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kConflictColumns =
     "id, job_id, job_jnid, entity, field, local_value, remote_value, local_changed_at, "
     "remote_changed_at, outbox_id, status, resolution, resolved_by, created_at, resolved_at";
-
-std::string text(std::string_view view) {
-  return std::string(view);
-}
 
 Conflict conflict_from(const sql::Row& row) {
   RowReader read(row);
@@ -61,8 +57,8 @@ Result<Conflict> SqlConflictRepository::record(const Conflict& conflict) {
       sql::zero_as_null(conflict.local_changed_at),
       sql::zero_as_null(conflict.remote_changed_at),
       sql::zero_as_null(conflict.outbox_id),
-      sql::Value{text(domain::to_string(conflict.status))},
-      conflict.resolution ? sql::Value{text(domain::to_string(*conflict.resolution))}
+      sql::Value{std::string(domain::to_string(conflict.status))},
+      conflict.resolution ? sql::Value{std::string(domain::to_string(*conflict.resolution))}
                           : sql::null_value(),
       sql::Value{conflict.resolved_by},
       sql::Value{conflict.created_at != 0 ? conflict.created_at : now},
@@ -72,7 +68,7 @@ Result<Conflict> SqlConflictRepository::record(const Conflict& conflict) {
         "INSERT INTO conflicts (job_id, job_jnid, entity, field, local_value, remote_value, "
         "local_changed_at, remote_changed_at, outbox_id, status, resolution, resolved_by, "
         "created_at, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " +
-            text(kColumns),
+            std::string(kConflictColumns),
         params));
     if (!conflicts) return fail(conflicts.error());
     if (conflicts->empty()) return fail("internal", "conflict insert returned no row");
@@ -84,7 +80,8 @@ Result<std::optional<Conflict>> SqlConflictRepository::find(int64_t id) {
   return run_on<std::optional<Conflict>>(
       source_, false, [&](sql::Connection& connection) -> Result<std::optional<Conflict>> {
         auto conflicts = conflicts_from(connection.query(
-            "SELECT " + text(kColumns) + " FROM conflicts WHERE id = ?", {sql::Value{id}}));
+            "SELECT " + std::string(kConflictColumns) + " FROM conflicts WHERE id = ?",
+            {sql::Value{id}}));
         if (!conflicts) return fail(conflicts.error());
         if (conflicts->empty()) return std::optional<Conflict>();
         return std::optional<Conflict>(std::move(conflicts->front()));
@@ -97,7 +94,7 @@ Result<domain::Page<Conflict>> SqlConflictRepository::list(
   std::vector<sql::Value> params;
   if (status) {
     where = " WHERE status = ?";
-    params.emplace_back(text(domain::to_string(*status)));
+    params.emplace_back(std::string(domain::to_string(*status)));
   }
   return run_on<domain::Page<Conflict>>(
       source_, false, [&](sql::Connection& connection) -> Result<domain::Page<Conflict>> {
@@ -107,7 +104,7 @@ Result<domain::Page<Conflict>> SqlConflictRepository::list(
         paged.emplace_back(std::clamp<int64_t>(limit, 1, 1000));
         paged.emplace_back(std::max<int64_t>(offset, 0));
         auto conflicts = conflicts_from(
-            connection.query("SELECT " + text(kColumns) + " FROM conflicts" + where +
+            connection.query("SELECT " + std::string(kConflictColumns) + " FROM conflicts" + where +
                                  " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
                              paged));
         if (!conflicts) return fail(conflicts.error());
@@ -133,8 +130,8 @@ Result<bool> SqlConflictRepository::resolve(int64_t id, domain::ConflictSide kee
     const auto changed = connection.execute(
         "UPDATE conflicts SET status = 'resolved', resolution = ?, resolved_by = ?, "
         "resolved_at = ? WHERE id = ? AND status = 'open'",
-        {sql::Value{text(domain::to_string(keep))}, sql::Value{text(resolved_by)}, sql::Value{now},
-         sql::Value{id}});
+        {sql::Value{std::string(domain::to_string(keep))}, sql::Value{std::string(resolved_by)},
+         sql::Value{now}, sql::Value{id}});
     if (!changed) return fail(changed.error());
     return *changed == 1;
   });

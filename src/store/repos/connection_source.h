@@ -27,7 +27,8 @@ class ConnectionSource {
 // Each call leases a pooled connection; atomic calls run in a transaction of their own.
 class PooledSource final : public ConnectionSource {
  public:
-  PooledSource(sql::Pool& pool, const Clock& clock) : pool_(pool), clock_(clock) {}
+  PooledSource(sql::Pool& pool, const Clock& clock, const sql::TableVersions& versions)
+      : pool_(pool), clock_(clock), totals_(versions) {}
   Status run(bool atomic, const std::function<Status(sql::Connection&)>& work) override;
   const Clock& clock() const override { return clock_; }
   ListTotals& totals() override { return totals_; }

@@ -36,13 +36,21 @@ Result<std::string> read_change_counters(sql::Connection& connection,
   return generations;
 }
 
+Result<std::string> ListTotals::version(sql::Connection& connection,
+                                        std::initializer_list<std::string_view> tables) const {
+  // Inside a transaction the counts see its own uncommitted writes, which memory knows nothing
+  // of; the counters read there are those the transaction started from, as before.
+  if (versions_.live() && !connection.in_transaction()) return versions_.token(tables);
+  return read_change_counters(connection, tables);
+}
+
 Result<int64_t> ListTotals::count(sql::Connection& connection,
                                   std::initializer_list<std::string_view> tables,
                                   const std::string& count_sql,
                                   std::span<const sql::Value> params) {
   // Read before counting: a commit in between leaves a count newer than its counters, which
   // the next request replaces; never the other way round.
-  const auto generations = read_change_counters(connection, tables);
+  const auto generations = version(connection, tables);
   if (!generations) return fail(generations.error());
   std::string key = count_sql;
   for (const auto& value : params) append_value(key, value);

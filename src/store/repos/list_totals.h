@@ -5,6 +5,9 @@
 // total is cached per filter together with the counters it was computed under. A request reads
 // the counters first (one indexed statement) and counts again only when one moved, so a total is
 // never older than the last commit it could have seen, also when another instance wrote.
+// While a change watch keeps the process's TableVersions live, the counters come from memory
+// instead (store/change_watch.h): no round trip, and another instance's write is seen once its
+// notification arrives.
 #include <initializer_list>
 #include <mutex>
 #include <span>
@@ -14,6 +17,7 @@
 
 #include "core/result.h"
 #include "store/sql/connection.h"
+#include "store/sql/table_versions.h"
 
 namespace gep::store {
 
@@ -23,6 +27,12 @@ Result<std::string> read_change_counters(sql::Connection& connection,
 
 class ListTotals {
  public:
+  explicit ListTotals(const sql::TableVersions& versions) : versions_(versions) {}
+
+  // The version token of `tables`: from memory while live (outside a transaction), else read.
+  Result<std::string> version(sql::Connection& connection,
+                              std::initializer_list<std::string_view> tables) const;
+
   // SELECT COUNT(*) `count_sql` with `params`; `tables` are every table the count reads.
   Result<int64_t> count(sql::Connection& connection, std::initializer_list<std::string_view> tables,
                         const std::string& count_sql, std::span<const sql::Value> params);
@@ -35,6 +45,7 @@ class ListTotals {
   // Bounded: free-text filters make new keys without end.
   static constexpr size_t kMaxEntries = 4096;
 
+  const sql::TableVersions& versions_;
   std::mutex mutex_;
   std::unordered_map<std::string, Cached> cached_;
 };

@@ -62,7 +62,7 @@ Result<std::vector<int64_t>> SqlLoginAttemptRepository::times(const std::string&
 
 std::unique_ptr<auth::LoginAttemptRepository> make_login_attempt_repository(Database& database) {
   return std::make_unique<SqlLoginAttemptRepository>(
-      std::make_unique<PooledSource>(database.pool(), database.clock()));
+      std::make_unique<PooledSource>(database.pool(), database.clock(), database.table_versions()));
 }
 
 }  // namespace gep::store

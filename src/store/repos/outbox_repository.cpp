@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/repos/record_table.h"
 #include "store/repos/row_reader.h"
 
 namespace gep::store {
@@ -10,7 +11,7 @@ namespace {
 using domain::OutboxItem;
 using domain::OutboxStatus;
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kOutboxColumns =
     "id, kind, job_id, job_jnid, payload_json, status, attempts, max_attempts, next_attempt_at, "
     "last_error, outcome_unknown, locked_by, locked_until, jobnimbus_result_id, source, "
     "created_by, created_at, updated_at, delivered_at";
@@ -65,23 +66,13 @@ Result<std::vector<OutboxItem>> items_from(const Result<sql::Rows>& rows) {
   return items;
 }
 
-std::string text(std::string_view view) {
-  return std::string(view);
-}
-
-std::string placeholders(size_t count) {
-  std::string list;
-  for (size_t i = 0; i < count; ++i) list += i == 0 ? "?" : ", ?";
-  return list;
-}
-
 }  // namespace
 
 Result<OutboxItem> SqlOutboxRepository::enqueue(const OutboxItem& item) {
   const int64_t now = source_.now();
   const int64_t created_at = item.created_at != 0 ? item.created_at : now;
   const std::vector<sql::Value> params{
-      sql::Value{text(domain::to_string(item.kind))},
+      sql::Value{std::string(domain::to_string(item.kind))},
       sql::zero_as_null(item.job_id),
       sql::Value{item.job_jnid},
       sql::Value{item.payload_json},
@@ -96,7 +87,7 @@ Result<OutboxItem> SqlOutboxRepository::enqueue(const OutboxItem& item) {
         "INSERT INTO outbox (kind, job_id, job_jnid, payload_json, max_attempts, next_attempt_at, "
         "source, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "RETURNING " +
-            text(kColumns),
+            std::string(kOutboxColumns),
         params));
     if (!items) return fail(items.error());
     if (items->empty()) return fail("internal", "outbox insert returned no row");
@@ -107,8 +98,9 @@ Result<OutboxItem> SqlOutboxRepository::enqueue(const OutboxItem& item) {
 Result<std::optional<OutboxItem>> SqlOutboxRepository::find(int64_t id) {
   return run_on<std::optional<OutboxItem>>(
       source_, false, [&](sql::Connection& connection) -> Result<std::optional<OutboxItem>> {
-        auto items = items_from(connection.query(
-            "SELECT " + text(kColumns) + " FROM outbox WHERE id = ?", {sql::Value{id}}));
+        auto items = items_from(
+            connection.query("SELECT " + std::string(kOutboxColumns) + " FROM outbox WHERE id = ?",
+                             {sql::Value{id}}));
         if (!items) return fail(items.error());
         if (items->empty()) return std::optional<OutboxItem>();
         return std::optional<OutboxItem>(std::move(items->front()));
@@ -120,7 +112,7 @@ Result<domain::Page<OutboxItem>> SqlOutboxRepository::list(const domain::OutboxQ
   std::vector<sql::Value> params;
   if (query.status) {
     where += " AND status = ?";
-    params.emplace_back(text(domain::to_string(*query.status)));
+    params.emplace_back(std::string(domain::to_string(*query.status)));
   }
   if (!query.job_jnid.empty()) {
     where += " AND job_jnid = ?";
@@ -133,9 +125,10 @@ Result<domain::Page<OutboxItem>> SqlOutboxRepository::list(const domain::OutboxQ
         std::vector<sql::Value> paged = params;
         paged.emplace_back(std::clamp<int64_t>(query.limit, 1, 1000));
         paged.emplace_back(std::max<int64_t>(query.offset, 0));
-        auto items = items_from(connection.query("SELECT " + text(kColumns) + " FROM outbox" +
-                                                     where + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                                                 paged));
+        auto items =
+            items_from(connection.query("SELECT " + std::string(kOutboxColumns) + " FROM outbox" +
+                                            where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                                        paged));
         if (!items) return fail(items.error());
         domain::Page<OutboxItem> page;
         page.total = counted->empty() ? 0 : counted->front().integer(0);
@@ -147,7 +140,7 @@ Result<domain::Page<OutboxItem>> SqlOutboxRepository::list(const domain::OutboxQ
 Result<std::vector<OutboxItem>> SqlOutboxRepository::claim_due(std::string_view worker, int64_t now,
                                                                int64_t lease_until, int limit) {
   const sql::Value due_limit{int64_t{std::clamp(limit, 1, 1000)}};
-  const std::vector<sql::Value> set_params{sql::Value{text(worker)}, sql::Value{lease_until},
+  const std::vector<sql::Value> set_params{sql::Value{std::string(worker)}, sql::Value{lease_until},
                                            sql::Value{now}};
   return run_on<std::vector<OutboxItem>>(
       source_, true, [&](sql::Connection& connection) -> Result<std::vector<OutboxItem>> {
@@ -155,21 +148,22 @@ Result<std::vector<OutboxItem>> SqlOutboxRepository::claim_due(std::string_view 
         std::vector<sql::Value> params;
         if (connection.dialect() == sql::Dialect::postgres) {
           // Rows another claimer has locked are skipped, not waited for: each item goes to one.
-          statement = "WITH due AS (SELECT o.id FROM outbox o WHERE " + text(kDueCondition) +
+          statement = "WITH due AS (SELECT o.id FROM outbox o WHERE " + std::string(kDueCondition) +
                       " ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED) "
                       "UPDATE outbox " +
-                      text(kClaimSet) + " FROM due WHERE outbox.id = due.id RETURNING ";
+                      std::string(kClaimSet) + " FROM due WHERE outbox.id = due.id RETURNING ";
           params = {sql::Value{now}, sql::Value{now}, due_limit};
           params.insert(params.end(), set_params.begin(), set_params.end());
         } else {
           // SQLite has one writer at a time: the UPDATE's own write lock makes the claim atomic.
-          statement = "UPDATE outbox " + text(kClaimSet) +
-                      " WHERE id IN (SELECT o.id FROM outbox o WHERE " + text(kDueCondition) +
+          statement = "UPDATE outbox " + std::string(kClaimSet) +
+                      " WHERE id IN (SELECT o.id FROM outbox o WHERE " +
+                      std::string(kDueCondition) +
                       " ORDER BY o.next_attempt_at, o.id LIMIT ?) RETURNING ";
           params = set_params;
           params.insert(params.end(), {sql::Value{now}, sql::Value{now}, due_limit});
         }
-        std::string columns = text(kColumns);
+        std::string columns = std::string(kOutboxColumns);
         if (connection.dialect() == sql::Dialect::postgres) {
           // UPDATE ... FROM due: "id" alone would be ambiguous.
           columns = "outbox." + columns;
@@ -201,7 +195,7 @@ Result<bool> SqlOutboxRepository::renew_lease(int64_t id, std::string_view worke
                                               int64_t lease_until) {
   return update_one(
       "UPDATE outbox SET locked_until = ? WHERE id = ? AND status = 'in_flight' AND locked_by = ?",
-      {sql::Value{lease_until}, sql::Value{id}, sql::Value{text(worker)}});
+      {sql::Value{lease_until}, sql::Value{id}, sql::Value{std::string(worker)}});
 }
 
 Result<bool> SqlOutboxRepository::finish(int64_t id, std::string_view worker,
@@ -214,12 +208,12 @@ Result<bool> SqlOutboxRepository::finish(int64_t id, std::string_view worker,
       "UPDATE outbox SET status = ?, jobnimbus_result_id = ?, next_attempt_at = ?, "
       "last_error = ?, outcome_unknown = ?, delivered_at = ?, locked_by = NULL, "
       "locked_until = NULL, updated_at = ? WHERE id = ? AND status = 'in_flight' AND locked_by = ?",
-      {sql::Value{text(domain::to_string(outcome.status))},
+      {sql::Value{std::string(domain::to_string(outcome.status))},
        delivered ? sql::Value{outcome.result_jnid} : sql::null_value(),
        sql::Value{outcome.status == OutboxStatus::pending ? outcome.next_attempt_at : now},
        sql::Value{outcome.last_error}, sql::boolean_value(outcome.outcome_unknown),
        delivered ? sql::Value{now} : sql::null_value(), sql::Value{now}, sql::Value{id},
-       sql::Value{text(worker)}});
+       sql::Value{std::string(worker)}});
 }
 
 Result<bool> SqlOutboxRepository::release(int64_t id, std::string_view worker, int64_t now) {
@@ -227,7 +221,7 @@ Result<bool> SqlOutboxRepository::release(int64_t id, std::string_view worker, i
       "UPDATE outbox SET status = 'pending', attempts = attempts - 1, locked_by = NULL, "
       "locked_until = NULL, updated_at = ? WHERE id = ? AND status = 'in_flight' AND "
       "locked_by = ? AND attempts > 0",
-      {sql::Value{now}, sql::Value{id}, sql::Value{text(worker)}});
+      {sql::Value{now}, sql::Value{id}, sql::Value{std::string(worker)}});
 }
 
 Result<bool> SqlOutboxRepository::retry_dead(int64_t id, int64_t now) {
@@ -243,7 +237,7 @@ Result<bool> SqlOutboxRepository::cancel_pending(int64_t id, std::string_view re
   return update_one(
       "UPDATE outbox SET status = 'dead', last_error = ?, updated_at = ? "
       "WHERE id = ? AND status = 'pending'",
-      {sql::Value{text(reason)}, sql::Value{now}, sql::Value{id}});
+      {sql::Value{std::string(reason)}, sql::Value{now}, sql::Value{id}});
 }
 
 Result<std::vector<OutboxItem>> SqlOutboxRepository::pending_for_jobs(
@@ -252,12 +246,12 @@ Result<std::vector<OutboxItem>> SqlOutboxRepository::pending_for_jobs(
   std::vector<OutboxItem> all;
   for (size_t start = 0; start < jnids.size(); start += kChunk) {
     const auto chunk = jnids.subspan(start, std::min(kChunk, jnids.size() - start));
-    std::vector<sql::Value> params{sql::Value{text(domain::to_string(kind))}};
+    std::vector<sql::Value> params{sql::Value{std::string(domain::to_string(kind))}};
     for (const auto& jnid : chunk) params.emplace_back(jnid);
     auto items = run_on<std::vector<OutboxItem>>(
         source_, false, [&](sql::Connection& connection) -> Result<std::vector<OutboxItem>> {
           return items_from(connection.query(
-              "SELECT " + text(kColumns) +
+              "SELECT " + std::string(kOutboxColumns) +
                   " FROM outbox WHERE kind = ? AND status = 'pending' AND job_jnid IN (" +
                   placeholders(chunk.size()) + ") ORDER BY id",
               params));
@@ -275,7 +269,7 @@ Result<std::vector<std::string>> SqlOutboxRepository::delivered_result_ids(
         const auto rows = connection.query(
             "SELECT jobnimbus_result_id FROM outbox WHERE job_jnid = ? AND kind = ? AND "
             "status = 'delivered' AND jobnimbus_result_id IS NOT NULL",
-            {sql::Value{text(job_jnid)}, sql::Value{text(domain::to_string(kind))}});
+            {sql::Value{std::string(job_jnid)}, sql::Value{std::string(domain::to_string(kind))}});
         if (!rows) return fail(rows.error());
         std::vector<std::string> ids;
         ids.reserve(rows->size());

@@ -121,13 +121,13 @@ Result<bool> SqlPortalSessionRepository::revoke(std::string_view id, int64_t at)
 
 std::unique_ptr<portal::MagicLinkRepository> make_magic_link_repository(Database& database) {
   return std::make_unique<SqlMagicLinkRepository>(
-      std::make_unique<PooledSource>(database.pool(), database.clock()));
+      std::make_unique<PooledSource>(database.pool(), database.clock(), database.table_versions()));
 }
 
 std::unique_ptr<portal::PortalSessionRepository> make_portal_session_repository(
     Database& database) {
   return std::make_unique<SqlPortalSessionRepository>(
-      std::make_unique<PooledSource>(database.pool(), database.clock()));
+      std::make_unique<PooledSource>(database.pool(), database.clock(), database.table_versions()));
 }
 
 }  // namespace gep::store

@@ -33,7 +33,7 @@ Result<bool> SqlFileShareRepository::set_override(std::string_view file_jnid,
 
 std::unique_ptr<portal::FileShareRepository> make_file_share_repository(Database& database) {
   return std::make_unique<SqlFileShareRepository>(
-      std::make_unique<PooledSource>(database.pool(), database.clock()));
+      std::make_unique<PooledSource>(database.pool(), database.clock(), database.table_versions()));
 }
 
 }  // namespace gep::store

@@ -11,24 +11,24 @@ namespace gep::store {
 namespace {
 
 // Every column but the generated id, in append_values order.
-constexpr std::array<std::string_view, 17> kInsertColumns{"job_id",
-                                                          "status",
-                                                          "status_reason",
-                                                          "before_count",
-                                                          "during_count",
-                                                          "after_count",
-                                                          "uncategorized_count",
-                                                          "requirements_json",
-                                                          "missing_json",
-                                                          "photos_json",
-                                                          "flags_json",
-                                                          "result_changed",
-                                                          "outbox_id",
-                                                          "jobnimbus_synced_at",
-                                                          "is_latest",
-                                                          "checked_at",
-                                                          "last_checked_at"};
-constexpr size_t kInsertWidth = kInsertColumns.size();
+constexpr std::array<std::string_view, 17> kQcInsertColumns{"job_id",
+                                                            "status",
+                                                            "status_reason",
+                                                            "before_count",
+                                                            "during_count",
+                                                            "after_count",
+                                                            "uncategorized_count",
+                                                            "requirements_json",
+                                                            "missing_json",
+                                                            "photos_json",
+                                                            "flags_json",
+                                                            "result_changed",
+                                                            "outbox_id",
+                                                            "jobnimbus_synced_at",
+                                                            "is_latest",
+                                                            "checked_at",
+                                                            "last_checked_at"};
+constexpr size_t kInsertWidth = kQcInsertColumns.size();
 
 constexpr std::string_view kSelectColumns =
     "id, job_id, status, status_reason, before_count, during_count, after_count, "
@@ -110,7 +110,7 @@ Status SqlQcCheckRepository::append(std::span<const domain::QcCheck> checks) {
       return demoted;
     }
     if (const Status inserted =
-            insert_rows(connection, "qc_checks", kInsertColumns, values, checks.size());
+            insert_rows(connection, "qc_checks", kQcInsertColumns, values, checks.size());
         !inserted) {
       return inserted;
     }

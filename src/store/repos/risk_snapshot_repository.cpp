@@ -12,7 +12,7 @@
 namespace gep::store {
 namespace {
 
-constexpr std::array<std::string_view, 11> kInsertColumns{
+constexpr std::array<std::string_view, 11> kSnapshotInsertColumns{
     "job_id",       "risk_level",           "reasons_json",
     "actions_json", "reason_codes",         "status_name",
     "is_latest",    "evaluated_at",         "last_evaluated_at",
@@ -30,13 +30,13 @@ int64_t level_rank(std::string_view level) {
 }
 
 // Snapshot columns, then the job's: the join keeps names and numbers current.
-constexpr std::string_view kColumns =
+constexpr std::string_view kSnapshotColumns =
     "SELECT r.id, r.job_id, r.risk_level, r.reasons_json, r.actions_json, r.reason_codes, "
     "r.status_name, r.is_latest, r.evaluated_at, r.last_evaluated_at, "
     "j.jnid, j.number, j.name, j.customer_name";
 
 std::string select_sql() {
-  return std::string(kColumns) + " FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id";
+  return std::string(kSnapshotColumns) + " FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id";
 }
 
 // ",STALE_JOB,STUCK_IN_STATUS,": a LIKE '%,CODE,%' matches whole codes only.
@@ -185,7 +185,7 @@ Status SqlRiskSnapshotRepository::append(std::span<const domain::RiskSnapshotRec
   std::vector<sql::Value> values;
   std::vector<std::string> codes;
   job_ids.reserve(snapshots.size());
-  values.reserve(snapshots.size() * kInsertColumns.size());
+  values.reserve(snapshots.size() * kSnapshotInsertColumns.size());
   for (const auto& snapshot : snapshots) {
     for (const auto& code : snapshot.reason_codes) {
       if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
@@ -212,8 +212,8 @@ Status SqlRiskSnapshotRepository::append(std::span<const domain::RiskSnapshotRec
     if (const Status demoted = demote_latest(connection, "risk_snapshots", job_ids); !demoted) {
       return demoted;
     }
-    if (const Status inserted =
-            insert_rows(connection, "risk_snapshots", kInsertColumns, values, snapshots.size());
+    if (const Status inserted = insert_rows(connection, "risk_snapshots", kSnapshotInsertColumns,
+                                            values, snapshots.size());
         !inserted) {
       return inserted;
     }
@@ -277,7 +277,7 @@ Result<std::vector<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::lates
   if (job_ids.empty()) return std::vector<domain::RiskSnapshotRecord>{};
   return run_on<std::vector<domain::RiskSnapshotRecord>>(
       source_, false, [&](sql::Connection& connection) {
-        return snapshots_of(select_latest(connection, kColumns, "risk_snapshots", "r",
+        return snapshots_of(select_latest(connection, kSnapshotColumns, "risk_snapshots", "r",
                                           "JOIN jobs j ON j.id = r.job_id", job_ids));
       });
 }
@@ -334,9 +334,9 @@ Result<domain::Page<domain::RiskSnapshotRecord>> SqlRiskSnapshotRepository::list
         const KeysetOrder& order = order_of(query);
         Filter paged = risk_filter(connection.dialect(), query, false);
         const std::string source = page_source(query, paged);
-        const auto page =
-            select_keyset_page(connection, std::string(kColumns) + order.select_keys() + source,
-                               paged, order, query.after, query.limit, query.offset, *total);
+        const auto page = select_keyset_page(
+            connection, std::string(kSnapshotColumns) + order.select_keys() + source, paged, order,
+            query.after, query.limit, query.offset, *total);
         if (!page) return fail(page.error());
         return domain::Page<domain::RiskSnapshotRecord>{snapshots_of(page->rows), *total,
                                                         page->next_cursor};

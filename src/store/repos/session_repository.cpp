@@ -81,7 +81,7 @@ Result<int64_t> SqlSessionRepository::change(const std::string& sql,
 
 std::unique_ptr<auth::SessionRepository> make_session_repository(Database& database) {
   return std::make_unique<SqlSessionRepository>(
-      std::make_unique<PooledSource>(database.pool(), database.clock()));
+      std::make_unique<PooledSource>(database.pool(), database.clock(), database.table_versions()));
 }
 
 }  // namespace gep::store

@@ -50,7 +50,7 @@ class SqlRepositories final : public domain::Repositories {
   domain::EvaluationInputRepository& evaluation_inputs() override { return evaluation_inputs_; }
   Result<std::string> data_version(std::initializer_list<std::string_view> tables) override {
     return run_on<std::string>(source_, false, [&](sql::Connection& connection) {
-      return read_change_counters(connection, tables);
+      return source_.totals().version(connection, tables);
     });
   }
 

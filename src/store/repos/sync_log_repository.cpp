@@ -7,7 +7,7 @@
 namespace gep::store {
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kSyncLogColumns =
     "id, job_id, job_jnid, sync_type, status, entity, trigger_source, records_affected, "
     "error_message, errors_json, fetched, created, updated, unchanged, deleted, failed, "
     "started_at, duration_ms, created_at, repaired";
@@ -83,10 +83,11 @@ Result<domain::Page<domain::SyncLog>> SqlSyncLogRepository::list(int64_t limit, 
       source_, false, [&](sql::Connection& connection) -> Result<domain::Page<domain::SyncLog>> {
         const auto counted = connection.query("SELECT COUNT(*) FROM sync_logs");
         if (!counted) return fail(counted.error());
-        const auto rows = connection.query("SELECT " + std::string(kColumns) + " FROM sync_logs" +
-                                               std::string(kNewestFirst) + " LIMIT ? OFFSET ?",
-                                           {sql::Value{std::clamp<int64_t>(limit, 1, 1000)},
-                                            sql::Value{std::max<int64_t>(offset, 0)}});
+        const auto rows =
+            connection.query("SELECT " + std::string(kSyncLogColumns) + " FROM sync_logs" +
+                                 std::string(kNewestFirst) + " LIMIT ? OFFSET ?",
+                             {sql::Value{std::clamp<int64_t>(limit, 1, 1000)},
+                              sql::Value{std::max<int64_t>(offset, 0)}});
         if (!rows) return fail(rows.error());
         domain::Page<domain::SyncLog> page;
         page.total = counted->empty() ? 0 : counted->front().integer(0);
@@ -97,7 +98,7 @@ Result<domain::Page<domain::SyncLog>> SqlSyncLogRepository::list(int64_t limit, 
 
 Result<std::optional<domain::SyncLog>> SqlSyncLogRepository::first_where(
     std::string_view condition, std::vector<sql::Value> params) {
-  const std::string sql = "SELECT " + std::string(kColumns) + " FROM sync_logs" +
+  const std::string sql = "SELECT " + std::string(kSyncLogColumns) + " FROM sync_logs" +
                           std::string(condition) + std::string(kNewestFirst) + " LIMIT 1";
   return run_on<std::optional<domain::SyncLog>>(
       source_, false, [&](sql::Connection& connection) -> Result<std::optional<domain::SyncLog>> {

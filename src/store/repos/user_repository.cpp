@@ -6,7 +6,7 @@
 namespace gep::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kUserColumns =
     "id, username, display_name, role, password_hash, disabled, locked_until, created_at, "
     "updated_at, password_changed_at, last_login_at";
 
@@ -35,7 +35,7 @@ Result<auth::User> SqlUserRepository::create(const auth::NewUser& user, int64_t 
         std::string("INSERT INTO users (username, display_name, role, password_hash, disabled, "
                     "created_at, updated_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT (username) DO NOTHING RETURNING ") +
-            kColumns,
+            kUserColumns,
         {sql::Value{user.username}, sql::Value{user.display_name},
          sql::Value{std::string(auth::to_string(user.role))}, sql::Value{user.password_hash},
          sql::boolean_value(false), sql::Value{now}, sql::Value{now}, sql::Value{now}});
@@ -50,7 +50,7 @@ Result<std::optional<auth::User>> SqlUserRepository::find_where(const char* cond
   using Found = std::optional<auth::User>;
   return run_on<Found>(*source_, false, [&](sql::Connection& connection) -> Result<Found> {
     const auto rows = connection.query(
-        std::string("SELECT ") + kColumns + " FROM users WHERE " + condition, {value});
+        std::string("SELECT ") + kUserColumns + " FROM users WHERE " + condition, {value});
     if (!rows) return fail(rows.error());
     if (rows->empty()) return Found();
     return Found(user_from(rows->front()));
@@ -69,7 +69,7 @@ Result<std::vector<auth::User>> SqlUserRepository::list() {
   using Users = std::vector<auth::User>;
   return run_on<Users>(*source_, false, [](sql::Connection& connection) -> Result<Users> {
     const auto rows =
-        connection.query(std::string("SELECT ") + kColumns + " FROM users ORDER BY username");
+        connection.query(std::string("SELECT ") + kUserColumns + " FROM users ORDER BY username");
     if (!rows) return fail(rows.error());
     Users users;
     users.reserve(rows->size());
@@ -123,7 +123,7 @@ Status SqlUserRepository::record_login(int64_t id, int64_t now) {
 
 std::unique_ptr<auth::UserRepository> make_user_repository(Database& database) {
   return std::make_unique<SqlUserRepository>(
-      std::make_unique<PooledSource>(database.pool(), database.clock()));
+      std::make_unique<PooledSource>(database.pool(), database.clock(), database.table_versions()));
 }
 
 }  // namespace gep::store

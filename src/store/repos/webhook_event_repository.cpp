@@ -8,7 +8,7 @@
 namespace gep::store {
 namespace {
 
-constexpr std::string_view kColumns =
+constexpr std::string_view kWebhookEventColumns =
     "id, dedup_key, entity_type, jnid, payload_json, status, attempts, last_error, received_at, "
     "processed_at";
 
@@ -57,7 +57,7 @@ Result<std::vector<domain::WebhookEvent>> SqlWebhookEventRepository::pending(int
       source_, false,
       [&](sql::Connection& connection) -> Result<std::vector<domain::WebhookEvent>> {
         const auto rows = connection.query(
-            "SELECT " + std::string(kColumns) +
+            "SELECT " + std::string(kWebhookEventColumns) +
                 " FROM webhook_events WHERE status = 'received' ORDER BY received_at, id LIMIT ?",
             {sql::Value{std::clamp<int64_t>(limit, 1, 10000)}});
         if (!rows) return fail(rows.error());
@@ -107,7 +107,7 @@ Result<std::optional<domain::WebhookEvent>> SqlWebhookEventRepository::find(int6
       source_, false,
       [&](sql::Connection& connection) -> Result<std::optional<domain::WebhookEvent>> {
         const auto rows = connection.query(
-            "SELECT " + std::string(kColumns) + " FROM webhook_events WHERE id = ?",
+            "SELECT " + std::string(kWebhookEventColumns) + " FROM webhook_events WHERE id = ?",
             {sql::Value{id}});
         if (!rows) return fail(rows.error());
         if (rows->empty()) return std::optional<domain::WebhookEvent>();
@@ -117,7 +117,7 @@ Result<std::optional<domain::WebhookEvent>> SqlWebhookEventRepository::find(int6
 
 std::unique_ptr<domain::WebhookEventRepository> make_webhook_event_repository(Database& database) {
   return std::make_unique<SqlWebhookEventRepository>(
-      std::make_unique<PooledSource>(database.pool(), database.clock()));
+      std::make_unique<PooledSource>(database.pool(), database.clock(), database.table_versions()));
 }
 
 }  // namespace gep::store

@@ -22,6 +22,13 @@ inline constexpr std::string_view kDatabaseError = "database";
 inline constexpr std::string_view kConstraintError = "constraint";  // unique/foreign key/check
 inline constexpr std::string_view kBusyError = "busy";              // lock timeout, deadlock
 
+// Told of every commit that noted changes (Connection::note_change), after it committed.
+class CommitObserver {
+ public:
+  virtual ~CommitObserver() = default;
+  virtual void committed(std::span<const std::string> tables) = 0;
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -56,11 +63,28 @@ class Connection {
   // A write to `table` that changes what its listings count: the table's change counter
   // (store/repos/list_totals.h) moves with the commit, or at once outside a transaction.
   // Counters move in name order just before COMMIT, so two writers never wait on each other's
-  // counter rows in a cycle and each row is held only for the commit.
+  // counter rows in a cycle and each row is held only for the commit. On PostgreSQL the commit
+  // also notifies every listening instance (store/change_watch.h).
   Status note_change(std::string_view table);
-  // Called by Transaction: bumps the noted counters (commit) or forgets them (rollback).
+  // Called by Transaction: bumps the noted counters (before COMMIT), tells the observer once
+  // committed, or forgets them (rollback).
   Status flush_changes();
-  void forget_changes() { pending_changes_.clear(); }
+  void report_committed();
+  void forget_changes() {
+    pending_changes_.clear();
+    flushed_changes_.clear();
+  }
+  // Who hears of this connection's committed changes (the process's TableVersions); may be null.
+  void observe_commits(CommitObserver* observer) { observer_ = observer; }
+
+  // Change notifications between instances (PostgreSQL LISTEN/NOTIFY). A driver without them
+  // has no socket to wait on (-1) and never has a notification.
+  virtual Status listen(std::string_view /*channel*/) { return {}; }
+  virtual int notification_socket() const { return -1; }
+  // The payloads received since the last call; reads what the socket has without blocking.
+  virtual Result<std::vector<std::string>> take_notifications() {
+    return std::vector<std::string>{};
+  }
 
  protected:
   virtual Result<int64_t> do_execute(std::string_view sql, std::span<const Value> params) = 0;
@@ -68,7 +92,12 @@ class Connection {
 
  private:
   std::vector<std::string> pending_changes_;
+  std::vector<std::string> flushed_changes_;
+  CommitObserver* observer_ = nullptr;
 };
+
+// The channel change notifications travel on; each payload is a table name.
+inline constexpr std::string_view kChangeChannel = "gep_changes";
 
 // Rolls back unless committed: the usual way to open a transaction.
 class Transaction {

@@ -11,7 +11,9 @@ Status Connection::note_change(std::string_view table) {
     return {};
   }
   pending_changes_ = {std::string(table)};
-  return flush_changes();
+  if (const Status flushed = flush_changes(); !flushed) return flushed;
+  report_committed();  // outside a transaction each statement commits at once
+  return {};
 }
 
 Status Connection::flush_changes() {
@@ -25,8 +27,19 @@ Status Connection::flush_changes() {
         "ON CONFLICT (table_name) DO UPDATE SET generation = change_counters.generation + 1",
         {Value{table}});
     if (!bumped) return fail(bumped.error());
+    if (dialect() == Dialect::postgres) {
+      const auto notified =
+          query("SELECT pg_notify(?, ?)", {Value{std::string(kChangeChannel)}, Value{table}});
+      if (!notified) return fail(notified.error());
+    }
   }
+  flushed_changes_ = std::move(tables);
   return {};
+}
+
+void Connection::report_committed() {
+  if (observer_ != nullptr && !flushed_changes_.empty()) observer_->committed(flushed_changes_);
+  flushed_changes_.clear();
 }
 
 Result<Transaction> Transaction::begin(Connection& connection) {
@@ -57,6 +70,9 @@ Status Transaction::commit() {
     return bumped;
   }
   const Status committed = connection->commit();
+  // Reported also when COMMIT failed: a connection lost during COMMIT may have committed, and a
+  // version moved for nothing costs only a cache miss.
+  connection->report_committed();
   if (!committed && connection->in_transaction()) (void)connection->rollback();
   return committed;
 }

@@ -1,0 +1,42 @@
+#include "store/sql/table_versions.h"
+
+namespace gep::store::sql {
+
+std::string TableVersions::token(std::initializer_list<std::string_view> tables) const {
+  const std::scoped_lock lock(mutex_);
+  std::string token = 'e' + std::to_string(epoch_) + ';';
+  for (const auto table : tables) {
+    const auto found = changes_.find(table);
+    token.append(table).append(1, '=');
+    token += std::to_string(found == changes_.end() ? 0 : found->second);
+    token += ';';
+  }
+  return token;
+}
+
+void TableVersions::committed(std::span<const std::string> tables) {
+  const std::scoped_lock lock(mutex_);
+  for (const auto& table : tables) ++changes_[table];
+}
+
+void TableVersions::changed(std::string_view table) {
+  const std::scoped_lock lock(mutex_);
+  const auto found = changes_.find(table);
+  if (found != changes_.end()) {
+    ++found->second;
+  } else {
+    changes_.emplace(std::string(table), 1);
+  }
+}
+
+void TableVersions::changed_all() {
+  const std::scoped_lock lock(mutex_);
+  ++epoch_;
+}
+
+void TableVersions::set_live(bool live) {
+  if (live) changed_all();  // whatever was cached before the watch began is not trusted
+  live_.store(live, std::memory_order_release);
+}
+
+}  // namespace gep::store::sql
