@@ -152,7 +152,7 @@ void Application::mount_routes() {
   };
   writebacks_ = std::make_unique<sync::WritebackService>(*database_, wake_outbox);
   http::add_writeback_routes(router, *writebacks_);
-  http::add_outbox_routes(router, *database_, clock_, wake_outbox);
+  http::add_outbox_routes(router, *database_, clock_, *lists_, wake_outbox);
   http::add_qc_routes(router, *database_, evaluations_->qc(), *lists_);
   http::add_risk_routes(router, *database_, evaluations_->risk(), *lists_);
   access_->mount(router);  // embed links and staff sign-in

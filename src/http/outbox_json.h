@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "domain/data_store.h"
 #include "domain/outbox.h"
+#include "http/list_cache.h"
 #include "http/router.h"
 
 namespace gep::http {
@@ -20,7 +21,8 @@ nlohmann::json conflict_json(const domain::Conflict& conflict);
 //   POST /api/v1/sync/outbox/:id/retry    replays a dead item (409 when it is not dead)
 //   GET  /api/v1/sync/conflicts?status&limit&offset -> {conflicts, total}
 //   POST /api/v1/sync/conflicts/:id/resolve {keep: 'local'|'remote'}
-void add_outbox_routes(Router& router, domain::DataStore& store, Clock& clock,
+// The two listings are answered through `lists` (http/list_cache.h).
+void add_outbox_routes(Router& router, domain::DataStore& store, Clock& clock, ListCache& lists,
                        std::function<void()> queued);
 
 }  // namespace gep::http

@@ -149,11 +149,12 @@ json conflict_json(const domain::Conflict& conflict) {
           {"resolvedAt", time_or_null(conflict.resolved_at.value_or(0))}};
 }
 
-void add_outbox_routes(Router& router, domain::DataStore& store, Clock& clock,
+void add_outbox_routes(Router& router, domain::DataStore& store, Clock& clock, ListCache& lists,
                        std::function<void()> queued) {
   router.get("/api/v1/sync/outbox", Access::internal,
-             [&store](const Request& request, Response& response, const PathParams&) {
-               list_outbox(store, request, response);
+             [&store, &lists](const Request& request, Response& response, const PathParams&) {
+               lists.answer(request, response, {"outbox"},
+                            [&] { list_outbox(store, request, response); });
              });
   router.get("/api/v1/sync/outbox/:id", Access::internal,
              [&store](const Request&, Response& response, const PathParams& params) {
@@ -165,8 +166,9 @@ void add_outbox_routes(Router& router, domain::DataStore& store, Clock& clock,
         retry_item(store, clock, queued, params, response);
       });
   router.get("/api/v1/sync/conflicts", Access::internal,
-             [&store](const Request& request, Response& response, const PathParams&) {
-               list_conflicts(store, request, response);
+             [&store, &lists](const Request& request, Response& response, const PathParams&) {
+               lists.answer(request, response, {"conflicts"},
+                            [&] { list_conflicts(store, request, response); });
              });
   router.post("/api/v1/sync/conflicts/:id/resolve", Access::internal,
               [&store, &clock, queued](const Request& request, Response& response,

@@ -89,12 +89,12 @@ void add_qc_routes(Router& router, domain::Repositories& store, qc::QcService& q
   router.get(
       "/api/v1/qc/jobs/:jobId", Access::internal,
       [&store, &lists](const Request& request, Response& response, const PathParams& params) {
-        lists.answer(request, response, {"jobs", "qc_checks"},
+        lists.answer(request, response, {"jobs", "qc_checks", "outbox"},
                      [&] { get_result(store, params.at("jobId"), response); });
       });
   router.get("/api/v1/qc/jobs", Access::internal,
              [&store, &lists](const Request& request, Response& response, const PathParams&) {
-               lists.answer(request, response, {"jobs", "qc_checks"},
+               lists.answer(request, response, {"jobs", "qc_checks", "outbox"},
                             [&] { overview(store, request, response); });
              });
 }

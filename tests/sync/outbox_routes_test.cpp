@@ -24,7 +24,13 @@ class OutboxRoutesTest : public OutboxFixture {
     server_ = std::make_unique<http::HttpServer>(options, http::internal_api_key_guard(kKey));
     writebacks_ = std::make_unique<sync::WritebackService>(*database_, [this] { ++queued_; });
     http::add_writeback_routes(server_->router(), *writebacks_);
-    http::add_outbox_routes(server_->router(), *database_, clock_, [this] { ++queued_; });
+    // The listings are cached as in gep serve: every assertion on them after a write also proves
+    // that the write moved the version its cached answer was kept under.
+    lists_ =
+        std::make_unique<http::ListCache>([this](std::initializer_list<std::string_view> tables) {
+          return database_->data_version(tables);
+        });
+    http::add_outbox_routes(server_->router(), *database_, clock_, *lists_, [this] { ++queued_; });
     const auto port = server_->bind();
     ASSERT_TRUE(port.ok());
     thread_ = std::thread([this] { server_->run(); });
@@ -48,6 +54,7 @@ class OutboxRoutesTest : public OutboxFixture {
   }
 
   std::unique_ptr<sync::WritebackService> writebacks_;
+  std::unique_ptr<http::ListCache> lists_;
   std::unique_ptr<http::HttpServer> server_;
   std::thread thread_;
   std::unique_ptr<gep::testing::HttpClient> client_;
@@ -147,6 +154,8 @@ TEST_F(OutboxRoutesTest, ListsTheOutboxAndRetriesOnlyDeadItems) {
   EXPECT_EQ(writer_.notes_with_text("one"), 1);
   EXPECT_EQ(call("GET", "/api/v1/sync/outbox/" + std::to_string(dead_id)).second["status"],
             "delivered");
+  // The listing read (and cached) above follows the retry and the delivery.
+  EXPECT_EQ(call("GET", "/api/v1/sync/outbox?status=dead").second["total"], 0);
 }
 
 TEST_F(OutboxRoutesTest, ListsAndResolvesConflicts) {
@@ -173,6 +182,9 @@ TEST_F(OutboxRoutesTest, ListsAndResolvesConflicts) {
   EXPECT_EQ(call("POST", path, R"({"keep":"local"})").first, 409);
   EXPECT_EQ(call("POST", "/api/v1/sync/conflicts/77/resolve", R"({"keep":"local"})").first, 404);
   EXPECT_EQ(reload(item.id).status, domain::OutboxStatus::dead);
+  // The open listing read (and cached) above no longer holds the resolved conflict.
+  EXPECT_EQ(call("GET", "/api/v1/sync/conflicts?status=open").second["total"], 0);
+  EXPECT_EQ(call("GET", "/api/v1/sync/conflicts?status=resolved").second["total"], 1);
 }
 
 }  // namespace

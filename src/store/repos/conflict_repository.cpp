@@ -72,6 +72,9 @@ Result<Conflict> SqlConflictRepository::record(const Conflict& conflict) {
         params));
     if (!conflicts) return fail(conflicts.error());
     if (conflicts->empty()) return fail("internal", "conflict insert returned no row");
+    if (const Status noted = connection.note_change("conflicts"); !noted) {
+      return fail(noted.error());
+    }
     return std::move(conflicts->front());
   });
 }
@@ -133,6 +136,11 @@ Result<bool> SqlConflictRepository::resolve(int64_t id, domain::ConflictSide kee
         {sql::Value{std::string(domain::to_string(keep))}, sql::Value{std::string(resolved_by)},
          sql::Value{now}, sql::Value{id}});
     if (!changed) return fail(changed.error());
+    if (*changed > 0) {
+      if (const Status noted = connection.note_change("conflicts"); !noted) {
+        return fail(noted.error());
+      }
+    }
     return *changed == 1;
   });
 }

@@ -91,6 +91,7 @@ Result<OutboxItem> SqlOutboxRepository::enqueue(const OutboxItem& item) {
         params));
     if (!items) return fail(items.error());
     if (items->empty()) return fail("internal", "outbox insert returned no row");
+    if (const Status noted = connection.note_change("outbox"); !noted) return fail(noted.error());
     return std::move(items->front());
   });
 }
@@ -174,6 +175,11 @@ Result<std::vector<OutboxItem>> SqlOutboxRepository::claim_due(std::string_view 
         }
         auto items = items_from(connection.query(statement + columns, params));
         if (!items) return fail(items.error());
+        if (!items->empty()) {
+          if (const Status noted = connection.note_change("outbox"); !noted) {
+            return fail(noted.error());
+          }
+        }
         // RETURNING promises no order.
         std::sort(items->begin(), items->end(), [](const OutboxItem& a, const OutboxItem& b) {
           return std::tie(a.next_attempt_at, a.id) < std::tie(b.next_attempt_at, b.id);
@@ -183,10 +189,15 @@ Result<std::vector<OutboxItem>> SqlOutboxRepository::claim_due(std::string_view 
 }
 
 Result<bool> SqlOutboxRepository::update_one(std::string_view statement,
-                                             std::vector<sql::Value> params) {
+                                             std::vector<sql::Value> params, bool listed) {
   return run_on<bool>(source_, true, [&](sql::Connection& connection) -> Result<bool> {
     const auto changed = connection.execute(statement, params);
     if (!changed) return fail(changed.error());
+    if (listed && *changed > 0) {
+      if (const Status noted = connection.note_change("outbox"); !noted) {
+        return fail(noted.error());
+      }
+    }
     return *changed == 1;
   });
 }
@@ -195,7 +206,8 @@ Result<bool> SqlOutboxRepository::renew_lease(int64_t id, std::string_view worke
                                               int64_t lease_until) {
   return update_one(
       "UPDATE outbox SET locked_until = ? WHERE id = ? AND status = 'in_flight' AND locked_by = ?",
-      {sql::Value{lease_until}, sql::Value{id}, sql::Value{std::string(worker)}});
+      {sql::Value{lease_until}, sql::Value{id}, sql::Value{std::string(worker)}},
+      /*listed=*/false);  // the lease is not part of any answer
 }
 
 Result<bool> SqlOutboxRepository::finish(int64_t id, std::string_view worker,

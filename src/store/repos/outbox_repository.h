@@ -26,7 +26,8 @@ class SqlOutboxRepository final : public domain::OutboxRepository {
 
  private:
   // Runs one UPDATE that changes at most the row `id`; answers whether it did.
-  Result<bool> update_one(std::string_view sql, std::vector<sql::Value> params);
+  // `listed`: the change shows in outbox answers, so it moves the outbox's change counter.
+  Result<bool> update_one(std::string_view sql, std::vector<sql::Value> params, bool listed = true);
 
   ConnectionSource& source_;
 };

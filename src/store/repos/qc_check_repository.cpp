@@ -245,11 +245,16 @@ Result<domain::Page<domain::QcOverviewItem>> SqlQcCheckRepository::overview(
 }
 
 Result<int64_t> SqlQcCheckRepository::mark_note_delivered(int64_t outbox_id, int64_t delivered_at) {
-  return run_on<int64_t>(source_, true, [&](sql::Connection& connection) {
-    return connection.execute(
+  return run_on<int64_t>(source_, true, [&](sql::Connection& connection) -> Result<int64_t> {
+    const auto stamped = connection.execute(
         "UPDATE qc_checks SET jobnimbus_synced_at = ? WHERE outbox_id = ? AND "
         "jobnimbus_synced_at IS NULL",
         {sql::Value{delivered_at}, sql::Value{outbox_id}});
+    if (!stamped || *stamped == 0) return stamped;
+    if (const Status noted = connection.note_change("qc_checks"); !noted) {
+      return fail(noted.error());
+    }
+    return stamped;
   });
 }
 
