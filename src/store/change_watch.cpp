@@ -4,6 +4,7 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -26,6 +27,7 @@ ChangeWatch::~ChangeWatch() {
 
 Status ChangeWatch::start() {
   if (thread_.joinable()) return {};
+  if (stopping_.load()) return fail("internal", "change watch: started after stop");
   if (const Status connected = connect(); !connected) return connected;
   thread_ = std::thread([this] { run(); });
   return {};
@@ -36,7 +38,7 @@ void ChangeWatch::stop() {
   const uint64_t one = 1;
   (void)!write(wake_fd_, &one, sizeof one);
   if (thread_.joinable()) thread_.join();
-  versions_.set_live(false);
+  versions_.set_not_live();
 }
 
 Status ChangeWatch::poll_once() {
@@ -85,8 +87,8 @@ Status ChangeWatch::connect() {
     return read;
   }
   // After LISTEN and the first read: whatever was committed before is in the counters, anything
-  // later arrives as a notification or moves a counter the next reconcile reads.
-  versions_.set_live(true);
+  // later arrives as a notification or moves a counter the next reconcile reads. (reconcile
+  // renewed the versions, moving every token.)
   if (warned_) log::info("change watch: watching again");
   warned_ = false;
   return {};
@@ -96,6 +98,11 @@ Status ChangeWatch::take_notifications() {
   const auto payloads = connection_->take_notifications();
   if (!payloads) return fail(payloads.error());
   for (const auto& table : *payloads) versions_.changed(table);
+  // A pass succeeded: trusted for three intervals (at least 2 s, so a busy machine that runs the
+  // thread late does not drop every cached answer), so a watch stuck in a query stops counting.
+  const auto trusted =
+      std::max<std::chrono::milliseconds>(3 * options_.reconcile_every, std::chrono::seconds(2));
+  versions_.renew(std::chrono::steady_clock::now() + trusted);
   return {};
 }
 
@@ -110,11 +117,12 @@ Status ChangeWatch::reconcile(bool baseline) {
     seen->second = generation;
     if (!baseline) versions_.changed(table);
   }
-  return {};
+  // libpq queues a notification that arrives during a query without poll() seeing it again.
+  return take_notifications();
 }
 
 void ChangeWatch::disconnect(const Error& error) {
-  versions_.set_live(false);
+  versions_.set_not_live();
   connection_.reset();
   if (!warned_) {
     log::warn("change watch: {}; list caches read the database until it reconnects", error.message);

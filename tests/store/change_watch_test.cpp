@@ -4,6 +4,7 @@
 #include <poll.h>
 
 #include <algorithm>
+#include <chrono>
 #include <vector>
 
 #include "store/change_watch.h"
@@ -33,12 +34,26 @@ TEST(TableVersionsTest, EveryTokenMovesWhenTheWatchBeginsOrMayHaveMissedSomethin
   TableVersions versions;
   EXPECT_FALSE(versions.live());
   const std::string before = versions.token({"jobs"});
-  versions.set_live(true);
+  const auto later = std::chrono::steady_clock::now() + std::chrono::hours(1);
+  versions.renew(later);
   EXPECT_TRUE(versions.live());
   const std::string live = versions.token({"jobs"});
   EXPECT_NE(live, before);
+  versions.renew(later);  // renewed in time: nothing was missed
+  EXPECT_EQ(versions.token({"jobs"}), live);
   versions.changed_all();
-  EXPECT_NE(versions.token({"jobs"}), live);
+  const std::string reconnected = versions.token({"jobs"});
+  EXPECT_NE(reconnected, live);
+  versions.set_not_live();
+  EXPECT_FALSE(versions.live());
+  versions.renew(later);
+  EXPECT_NE(versions.token({"jobs"}), reconnected);
+}
+
+TEST(TableVersionsTest, AWatchWhoseRenewalLapsedIsNotTrusted) {
+  TableVersions versions;
+  versions.renew(std::chrono::steady_clock::now() - std::chrono::milliseconds(1));
+  EXPECT_FALSE(versions.live());
 }
 
 class ChangeWatchTest : public StoreTest {
@@ -65,6 +80,33 @@ TEST_P(ChangeWatchTest, WithoutAWatchTheTokenIsReadFromTheDatabase) {
   const auto after = db().data_version({"jobs"});
   ASSERT_TRUE(after);
   EXPECT_NE(*after, *before);
+}
+
+TEST_P(ChangeWatchTest, ThisProcesssCommitMovesItsVersionAsItCommits) {
+  // No watch runs: only the pooled connections' reports can move the versions.
+  const auto& versions = db().table_versions();
+  const std::string before = versions.token({"jobs"});
+  const std::string contacts = versions.token({"contacts"});
+  const Status failed = db().in_transaction([](domain::Repositories& repos) -> Status {
+    const std::vector<domain::Job> jobs{make_job(1)};
+    if (const auto stored = repos.jobs().upsert_batch(jobs); !stored) return fail(stored.error());
+    return fail("test", "roll back");
+  });
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(versions.token({"jobs"}), before);
+  const Status stored = db().in_transaction([](domain::Repositories& repos) -> Status {
+    const std::vector<domain::Job> jobs{make_job(2)};
+    if (const auto upserted = repos.jobs().upsert_batch(jobs); !upserted) {
+      return fail(upserted.error());
+    }
+    return {};
+  });
+  ASSERT_TRUE(stored) << stored.error().message;
+  const std::string after_unit = versions.token({"jobs"});
+  EXPECT_NE(after_unit, before);
+  write_job(db(), 3);  // outside a unit of work
+  EXPECT_NE(versions.token({"jobs"}), after_unit);
+  EXPECT_EQ(versions.token({"contacts"}), contacts);
 }
 
 TEST_P(ChangeWatchTest, ThisProcesssCommitMovesTheTokenAtOnceAndARollbackDoesNot) {

@@ -150,16 +150,20 @@ TEST_F(OutboxRoutesTest, ListsTheOutboxAndRetriesOnlyDeadItems) {
   EXPECT_EQ(retried_status, 200);
   EXPECT_EQ(retried["status"], "pending");
   EXPECT_EQ(retried["attempts"], 0);
+  // The dead listing read (and cached) above follows the retry at once.
+  EXPECT_EQ(call("GET", "/api/v1/sync/outbox?status=dead").second["total"], 0);
+  EXPECT_EQ(call("GET", "/api/v1/sync/outbox?status=pending").second["total"], 1);
   EXPECT_EQ(worker().run_once().delivered, 1);
   EXPECT_EQ(writer_.notes_with_text("one"), 1);
   EXPECT_EQ(call("GET", "/api/v1/sync/outbox/" + std::to_string(dead_id)).second["status"],
             "delivered");
-  // The listing read (and cached) above follows the retry and the delivery.
-  EXPECT_EQ(call("GET", "/api/v1/sync/outbox?status=dead").second["total"], 0);
+  // ... and the delivery.
+  EXPECT_EQ(call("GET", "/api/v1/sync/outbox?status=pending").second["total"], 0);
 }
 
 TEST_F(OutboxRoutesTest, ListsAndResolvesConflicts) {
   const auto item = enqueue(status_item(job_, {"Sold"}));
+  EXPECT_EQ(call("GET", "/api/v1/sync/conflicts?status=open").second["total"], 0);  // cached
   domain::Conflict conflict;
   conflict.job_id = job_.id;
   conflict.job_jnid = "job1";

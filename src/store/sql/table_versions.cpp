@@ -34,9 +34,19 @@ void TableVersions::changed_all() {
   ++epoch_;
 }
 
-void TableVersions::set_live(bool live) {
-  if (live) changed_all();  // whatever was cached before the watch began is not trusted
-  live_.store(live, std::memory_order_release);
+bool TableVersions::live() const {
+  const auto until = live_until_.load(std::memory_order_acquire);
+  return until != 0 && std::chrono::steady_clock::now().time_since_epoch().count() < until;
+}
+
+void TableVersions::renew(Deadline until) {
+  // Whatever was cached before the watch began, or while it lapsed, is not trusted.
+  if (!live()) changed_all();
+  live_until_.store(until.time_since_epoch().count(), std::memory_order_release);
+}
+
+void TableVersions::set_not_live() {
+  live_until_.store(0, std::memory_order_release);
 }
 
 }  // namespace gep::store::sql

@@ -8,6 +8,7 @@
 // also how SQLite sees another process. Tokens are only trusted while a watch is live: otherwise
 // callers read change_counters themselves, as they would without this class.
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <initializer_list>
 #include <map>
@@ -31,15 +32,20 @@ class TableVersions final : public CommitObserver {
   // Something may have been missed (a watch reconnected): every token moves.
   void changed_all();
 
-  // True while a watch keeps the versions current; set by the watch.
-  bool live() const { return live_.load(std::memory_order_acquire); }
-  void set_live(bool live);
+  // True while a watch keeps the versions current: it renews them after every pass, and a watch
+  // stuck in a query (a dead link without a reset) stops being trusted when the renewal lapses.
+  bool live() const;
+  using Deadline = std::chrono::steady_clock::time_point;
+  // The watch made a pass: trust the versions until `until`. Renewing after a lapse moves every
+  // token, as whatever happened meanwhile may have been missed.
+  void renew(Deadline until);
+  void set_not_live();
 
  private:
   mutable std::mutex mutex_;
   uint64_t epoch_ = 0;
   std::map<std::string, uint64_t, std::less<>> changes_;
-  std::atomic<bool> live_{false};
+  std::atomic<Deadline::rep> live_until_{0};  // steady_clock ticks; 0: not live
 };
 
 }  // namespace gep::store::sql
