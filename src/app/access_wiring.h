@@ -50,6 +50,8 @@ class AccessWiring {
   http::AccessGuard internal_guard();
   // POST /api/v1/embed/links, GET /api/v1/embed/session/resolve and /api/v1/auth/*.
   void mount(http::Router& router);
+  // Staff sign-in, which the dashboard's pages share with the API.
+  auth::AuthService& sign_in() { return accounts_.sign_in(); }
 
  private:
   std::string internal_api_key_;

@@ -8,6 +8,7 @@
 #include "app/leader_locks.h"
 #include "app/outbox_wiring.h"
 #include "app/portal_wiring.h"
+#include "app/web_wiring.h"
 #include "app/webhook_wiring.h"
 #include "core/logging.h"
 #include "http/contacts_routes.h"
@@ -157,6 +158,8 @@ void Application::mount_routes() {
   http::add_risk_routes(router, *database_, evaluations_->risk(), *lists_);
   access_->mount(router);  // embed links and staff sign-in
   portal_->mount(router);  // the customer portal and its session guard
+  web_ = std::make_unique<WebWiring>();
+  web_->mount(*server_, {*database_, evaluations_->risk(), access_->sign_in(), *lists_, clock_});
 }
 
 void Application::start_schedule() {

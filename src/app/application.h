@@ -35,6 +35,7 @@ class WebhookWiring;
 class OutboxWiring;
 class PortalWiring;
 class AccessWiring;
+class WebWiring;
 
 class Application {
  public:
@@ -80,6 +81,7 @@ class Application {
   // Embed links, staff sign-in and the internal routes' guard (issue 6, items 1-8). Declared
   // before server_: the guard and routes use it.
   std::unique_ptr<AccessWiring> access_;
+  std::unique_ptr<WebWiring> web_;
   std::unique_ptr<http::HttpServer> server_;
   uint16_t port_ = 0;
 };

@@ -15,10 +15,13 @@ void ListCache::answer(const Request& request, Response& response,
     render();
     return;
   }
+  // A page carries its session's CSRF token (and user): its answer is kept per session.
+  const std::string key =
+      request.session_csrf.empty() ? request.target : request.target + '\n' + request.session_csrf;
   std::shared_ptr<const Response> cached;
   {
     const std::scoped_lock lock(mutex_);
-    if (const auto found = entries_.find(request.target);
+    if (const auto found = entries_.find(key);
         found != entries_.end() && found->second.version == *version) {
       cached = found->second.answer;
     }
@@ -37,16 +40,16 @@ void ListCache::answer(const Request& request, Response& response,
   response.body.clear();
   response.shared_body = body;
   auto kept = std::make_shared<const Response>(response);
-  const size_t size = body->size() + request.target.size();
+  const size_t size = body->size() + key.size();
   const std::scoped_lock lock(mutex_);
   if (bytes_ + size > max_bytes_) {  // rare: answers are small and targets repeat
     entries_.clear();
     bytes_ = 0;
   }
-  if (const auto old = entries_.find(request.target); old != entries_.end()) {
-    bytes_ -= old->second.answer->shared_body->size() + request.target.size();
+  if (const auto old = entries_.find(key); old != entries_.end()) {
+    bytes_ -= old->second.answer->shared_body->size() + key.size();
   }
-  entries_[request.target] = Entry{*version, std::move(kept)};
+  entries_[key] = Entry{*version, std::move(kept)};
   bytes_ += size;
 }
 

@@ -40,10 +40,28 @@ void get_snapshot(domain::Repositories& store, risk::RiskService& risk, const st
   send_json(response, 200, risk.to_json(**snapshot));
 }
 
-// "riskLevel", "-evaluatedAt", ...: nullopt (400 written) for anything else.
-std::optional<domain::RiskListQuery> sort_of(const std::string& text, domain::RiskListQuery query,
-                                             Response& response) {
-  if (text.empty()) return query;  // riskLevel, highest first
+void list(domain::Repositories& store, risk::RiskService& risk, const Request& request,
+          Response& response) {
+  const auto paging = page_params(request, response);
+  if (!paging) return;
+  domain::RiskListQuery query;
+  query.limit = paging->limit;
+  query.offset = paging->offset;
+  query.after = paging->after;
+  const auto filtered = risk_list_filters(request, query);
+  if (!filtered) return send_error(response, ErrorCode::validation, filtered.error().message);
+  const auto page = store.risk_snapshots().list_latest(*filtered);
+  if (!page) return send_failure(response, page.error());
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& snapshot : page->items) rows.push_back(risk.to_json(snapshot));
+  send_json(response, 200, rows);
+  response.set_header("X-Total-Count", std::to_string(page->total));
+  set_next_cursor(response, page->next_cursor);
+}
+
+// "riskLevel", "-evaluatedAt", ...
+Status apply_sort(const std::string& text, domain::RiskListQuery& query) {
+  if (text.empty()) return {};  // riskLevel, highest first
   const bool descending = text.front() == '-';
   const std::string field = descending ? text.substr(1) : text;
   query.descending = descending;
@@ -56,49 +74,36 @@ std::optional<domain::RiskListQuery> sort_of(const std::string& text, domain::Ri
   } else if (field == "jobNumber") {
     query.sort = domain::RiskSort::job_number;
   } else {
-    send_error(response, ErrorCode::validation,
-               "sort must be riskLevel, evaluatedAt, jobName or jobNumber, optionally with a "
-               "leading '-' for descending");
-    return std::nullopt;
+    return fail("validation",
+                "sort must be riskLevel, evaluatedAt, jobName or jobNumber, optionally with a "
+                "leading '-' for descending");
   }
-  return query;
+  return {};
 }
 
-void list(domain::Repositories& store, risk::RiskService& risk, const Request& request,
-          Response& response) {
-  domain::RiskListQuery query;
-  const auto paging = page_params(request, response);
-  if (!paging) return;
-  query.limit = paging->limit;
-  query.offset = paging->offset;
-  query.after = paging->after;
+}  // namespace
+
+Result<domain::RiskListQuery> risk_list_filters(const Request& request,
+                                                domain::RiskListQuery query) {
   if (const std::string level = request.get_param_value("level"); !level.empty()) {
     const auto parsed = risk::parse_risk_level(level);
-    if (!parsed)
-      return send_error(response, ErrorCode::validation, "level must be LOW, MEDIUM or HIGH");
+    if (!parsed) return fail("validation", "level must be LOW, MEDIUM or HIGH");
     query.level = std::string(risk::to_string(*parsed));
   }
   if (const std::string reason = request.get_param_value("reason"); !reason.empty()) {
     const auto parsed = risk::parse_risk_code(reason);
     if (!parsed) {
-      return send_error(response, ErrorCode::validation,
-                        "reason must be STUCK_IN_STATUS, STALE_JOB, MISSING_QC_PHOTOS or "
-                        "MISSING_DOCUMENTS");
+      return fail("validation",
+                  "reason must be STUCK_IN_STATUS, STALE_JOB, MISSING_QC_PHOTOS or "
+                  "MISSING_DOCUMENTS");
     }
     query.reason = std::string(risk::to_string(*parsed));
   }
-  const auto sorted = sort_of(request.get_param_value("sort"), query, response);
-  if (!sorted) return;
-  const auto page = store.risk_snapshots().list_latest(*sorted);
-  if (!page) return send_failure(response, page.error());
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& snapshot : page->items) rows.push_back(risk.to_json(snapshot));
-  send_json(response, 200, rows);
-  response.set_header("X-Total-Count", std::to_string(page->total));
-  set_next_cursor(response, page->next_cursor);
+  if (Status sorted = apply_sort(request.get_param_value("sort"), query); !sorted) {
+    return fail(sorted.error());
+  }
+  return query;
 }
-
-}  // namespace
 
 void add_risk_routes(Router& router, domain::Repositories& store, risk::RiskService& risk,
                      ListCache& lists) {

@@ -13,6 +13,11 @@ namespace gep::http {
 //   GET  /api/v1/risk/jobs?level&reason&sort&limit&offset -> JobRiskSnapshotDTO[], the total in
 //        X-Total-Count; sort is riskLevel (default, highest first), evaluatedAt, jobName or
 //        jobNumber, with a leading "-" for descending.
+// The filters and order of the risk list (level, reason, sort) from `request` into `query`; a
+// "validation" error saying what is wrong otherwise. The risk page reads its URL the same way.
+Result<domain::RiskListQuery> risk_list_filters(const Request& request,
+                                                domain::RiskListQuery query);
+
 void add_risk_routes(Router& router, domain::Repositories& store, risk::RiskService& risk,
                      ListCache& lists);
 

@@ -13,6 +13,12 @@ bool Router::allow_customer(Request& request, Response& response) const {
   return false;
 }
 
+bool Router::allow_page(Request& request, Response& response) const {
+  if (page_guard_) return page_guard_(request, response);
+  send_error(response, ErrorCode::unauthorized, "sign in");
+  return false;
+}
+
 void Router::get(const std::string& pattern, Access access, Handler handler) {
   add("GET", pattern, access, std::move(handler));
 }
@@ -46,6 +52,7 @@ void Router::add(const std::string& method, const std::string& pattern, Access a
              [this, access, handler = std::move(handler)](Request& request, Response& response) {
                if (access == Access::internal && !internal_guard_(request, response)) return;
                if (access == Access::customer && !allow_customer(request, response)) return;
+               if (access == Access::staff_page && !allow_page(request, response)) return;
                handler(request, response, request.path_params);
              });
 }

@@ -16,9 +16,11 @@ using Request = net::Request;
 using Response = net::Response;
 
 enum class Access {
-  open,      // anyone: health, embed resolve, webhooks (they check their own secret)
-  internal,  // staff: header x-internal-api-key or a staff session
-  customer,  // a customer portal session (the portal module supplies the guard)
+  open,        // anyone: health, embed resolve, webhooks (they check their own secret)
+  internal,    // staff: header x-internal-api-key or a staff session
+  customer,    // a customer portal session (the portal module supplies the guard)
+  staff_page,  // a page of the dashboard: a staff session (the web module's guard redirects a
+               // browser without one to the sign-in page)
 };
 
 using PathParams = net::PathParams;
@@ -46,17 +48,21 @@ class Router {
   void accept_uploads(const std::string& method, const std::string& pattern);
   // Until one is set, customer routes answer 401.
   void set_customer_guard(AccessGuard guard) { customer_guard_ = std::move(guard); }
+  // Until one is set, staff pages answer 401.
+  void set_page_guard(AccessGuard guard) { page_guard_ = std::move(guard); }
 
   const std::vector<RouteInfo>& routes() const { return routes_; }
   bool takes_uploads(const std::string& method, const std::string& pattern) const;
 
  private:
   bool allow_customer(Request& request, Response& response) const;
+  bool allow_page(Request& request, Response& response) const;
   void add(const std::string& method, const std::string& pattern, Access access, Handler handler);
 
   net::RouteTable& table_;
   AccessGuard internal_guard_;
   AccessGuard customer_guard_;
+  AccessGuard page_guard_;
   std::vector<RouteInfo> routes_;
 };
 

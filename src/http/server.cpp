@@ -58,16 +58,24 @@ HttpServer::~HttpServer() {
 void HttpServer::handle(Request& request, Response& response) const {
   try {
     if (!table_.dispatch(request, response)) {
-      send_error(
-          response, ErrorCode::not_found,
-          "no route for " + log::printable(request.method) + " " + log::printable(request.path));
+      if (page_error_ && request.path.rfind("/api/", 0) != 0) {
+        page_error_(request, response, 404);
+      } else {
+        send_error(
+            response, ErrorCode::not_found,
+            "no route for " + log::printable(request.method) + " " + log::printable(request.path));
+      }
     }
   } catch (const std::exception& exception) {
     log::error("unhandled exception in {} {}: {}", log::printable(request.method),
                request.route.empty() ? log::printable(request.path) : request.route,
                exception.what());
     response = Response{};
-    send_error(response, ErrorCode::internal_error, "internal server error");
+    if (page_error_ && request.path.rfind("/api/", 0) != 0) {
+      page_error_(request, response, 500);
+    } else {
+      send_error(response, ErrorCode::internal_error, "internal server error");
+    }
   }
   apply_frame_ancestors(request.path, options_.embed_frame_ancestors, response);
   response.set_header("X-Content-Type-Options", "nosniff");

@@ -3,6 +3,7 @@
 // every response shares (framing policy, nosniff), the error envelope for what the transport
 // refuses, and one log line per request naming the route, never the raw path or query.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -30,6 +31,10 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
 
   Router& router() { return router_; }
+  // Answers, outside /api/, a request no route matched (404) or whose handler threw (500) with
+  // a page; until set, those get the JSON error too. Set before run().
+  using PageError = std::function<void(const Request&, Response&, int status)>;
+  void set_page_error(PageError answer) { page_error_ = std::move(answer); }
 
   // Binds the listening socket; answers the port actually bound.
   Result<uint16_t> bind();
@@ -45,6 +50,7 @@ class HttpServer {
   ServerOptions options_;
   net::RouteTable table_;
   Router router_;
+  PageError page_error_;
   std::unique_ptr<net::Server> server_;
 };
 

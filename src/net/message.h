@@ -35,6 +35,8 @@ struct Request {
   std::vector<std::string> matches;
   // Who the access guard admitted ("api-key", "staff:<user>", "customer:<id>"); empty if open.
   std::string principal;
+  // A staff page's session CSRF token, set by its guard for the page's forms; empty otherwise.
+  std::string session_csrf;
 
   bool has_header(std::string_view name) const;
   // The first value of `name`, or `fallback`.

@@ -1,0 +1,32 @@
+#include "app/web_wiring.h"
+
+#include "web/login_pages.h"
+#include "web/overview_page.h"
+#include "web/page_guard.h"
+#include "web/risk_pages.h"
+
+namespace gep::app {
+
+WebWiring::WebWiring() : pages_(renderer_, assets_) {}
+
+void WebWiring::mount(http::HttpServer& server, const WebServices& services) const {
+  http::Router& router = server.router();
+  router.set_page_guard(web::staff_page_guard(services.auth, pages_));
+  assets_.mount(router);
+  web::add_login_pages(router, services.auth, pages_);
+  web::add_overview_page(router, services.store, services.lists, pages_, services.clock);
+  web::add_risk_pages(router,
+                      {services.store, services.risk, services.lists, pages_, services.clock});
+  server.set_page_error([this](const http::Request& request, http::Response& response, int status) {
+    if (status == 404) {
+      return pages_.send_error(request, response, 404, "Page not found",
+                               "There is no page at this address. Check the link, or start from "
+                               "the overview.");
+    }
+    pages_.send_error(request, response, status, "Something went wrong",
+                      "This page could not be shown. The error has been logged; try again in a "
+                      "moment.");
+  });
+}
+
+}  // namespace gep::app

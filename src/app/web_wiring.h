@@ -1,0 +1,39 @@
+#pragma once
+// The dashboard's pages in `gep serve`: templates and static files from the binary, staff
+// sign-in for browsers, the overview and the risk pages, and the friendly 404 for any other
+// path outside /api/.
+#include <memory>
+
+#include "auth/auth_service.h"
+#include "core/clock.h"
+#include "domain/data_store.h"
+#include "http/list_cache.h"
+#include "http/server.h"
+#include "risk/risk_service.h"
+#include "web/assets.h"
+#include "web/page_renderer.h"
+#include "web/page_response.h"
+
+namespace gep::app {
+
+struct WebServices {
+  domain::Repositories& store;
+  risk::RiskService& risk;
+  auth::AuthService& auth;
+  http::ListCache& lists;
+  const Clock& clock;
+};
+
+class WebWiring {
+ public:
+  WebWiring();
+  // Every reference in `services` must outlive the server.
+  void mount(http::HttpServer& server, const WebServices& services) const;
+
+ private:
+  web::PageRenderer renderer_;
+  web::StaticAssets assets_;
+  web::Pages pages_;
+};
+
+}  // namespace gep::app

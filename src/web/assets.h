@@ -1,0 +1,35 @@
+#pragma once
+// The static files of src/web/static, served from the binary under content-hashed names
+// ("/static/app.3f2a9c1e0b7d.css"): a new build changes the name, so an answer may be cached
+// for a year, and the ETag lets a revalidation answer 304.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/router.h"
+
+namespace gep::web {
+
+struct Asset {
+  std::string name;  // "app.css"
+  std::string url;   // "/static/app.<hash>.css"
+  std::string etag;  // "\"<hash>\""
+  std::string content_type;
+  std::string_view bytes;
+};
+
+class StaticAssets {
+ public:
+  StaticAssets();
+  // The URL a page links to; throws std::logic_error for a name not embedded (a template bug).
+  const std::string& url_of(std::string_view name) const;
+  // GET /static/:file
+  void mount(http::Router& router) const;
+  const std::vector<Asset>& assets() const { return assets_; }
+
+ private:
+  void answer(const http::Request& request, http::Response& response) const;
+  std::vector<Asset> assets_;
+};
+
+}  // namespace gep::web

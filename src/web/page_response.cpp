@@ -1,0 +1,85 @@
+#include "web/page_response.h"
+
+#include "core/logging.h"
+#include "web/view_values.h"
+
+namespace gep::web {
+namespace {
+
+struct NavItem {
+  const char* path;
+  const char* label;
+};
+constexpr NavItem kNavigation[] = {{"/", "Overview"}, {"/risk", "Risk"}};
+
+bool in_section(std::string_view path, std::string_view section) {
+  if (section == "/") return path == "/";
+  return path == section || path.starts_with(std::string(section) + "/");
+}
+
+}  // namespace
+
+void set_page_headers(http::Response& response) {
+  response.set_header("Content-Security-Policy", kPagePolicy);
+  response.set_header("Cache-Control", "no-store");
+  response.set_header("Referrer-Policy", "same-origin");
+}
+
+void redirect(http::Response& response, std::string_view location) {
+  response.status = 303;
+  response.set_header("Location", safe_local_path(location));
+  set_page_headers(response);
+  response.set_content("", "text/html; charset=utf-8");
+}
+
+Data Pages::layout_for(const http::Request& request, std::string_view title) const {
+  Data layout;
+  layout.set("title", std::string(title));
+  layout.set("stylesheet", assets_.url_of("app.css"));
+  const bool signed_in = request.principal.starts_with("staff:");
+  layout.set("signedIn", signed_in);
+  layout.set("username", signed_in ? request.principal.substr(6) : std::string());
+  layout.set("csrf", request.session_csrf);
+  List navigation;
+  if (signed_in) {
+    for (const NavItem& item : kNavigation) {
+      Data entry;
+      entry.set("path", item.path);
+      entry.set("label", item.label);
+      entry.set("current", in_section(request.path, item.path));
+      navigation.push_back(entry);
+    }
+  }
+  layout.set("navigation", navigation);
+  return layout;
+}
+
+void Pages::send(const http::Request& request, http::Response& response, int status,
+                 std::string_view name, const Data& page, std::string_view title) const {
+  auto html = renderer_.render_page(name, page, layout_for(request, title));
+  if (!html) {
+    log::error("page {}: {}", name, html.error().message);
+    return send_error(request, response, 500, "Something went wrong",
+                      "This page could not be shown. The error has been logged; try again in a "
+                      "moment.");
+  }
+  response.status = status;
+  set_page_headers(response);
+  response.set_content(std::move(html).value(), "text/html; charset=utf-8");
+}
+
+void Pages::send_error(const http::Request& request, http::Response& response, int status,
+                       std::string_view title, std::string_view message) const {
+  Data page;
+  page.set("heading", std::string(title));
+  page.set("message", std::string(message));
+  page.set("signedIn", request.principal.starts_with("staff:"));
+  auto html = renderer_.render_page("error", page, layout_for(request, title));
+  response.status = status;
+  set_page_headers(response);
+  // The error page itself failing is a bug in an embedded template: say so in plain text.
+  response.set_content(html ? std::move(html).value() : std::string("Something went wrong.\n"),
+                       html ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
+}
+
+}  // namespace gep::web
