@@ -14,7 +14,11 @@ packages=(
   libgtest-dev libgmock-dev
   postgresql-15 postgresql-client-15
   python3 python3-aiosmtpd curl wrk procps
+  chromium fonts-dejavu-core
 )
+
+# Node.js runs the browser tests' tools (tests/browser): Debian's nodejs when no node is present.
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -3,6 +3,7 @@
 #include "web/login_pages.h"
 #include "web/overview_page.h"
 #include "web/page_guard.h"
+#include "web/qc_pages.h"
 #include "web/risk_pages.h"
 
 namespace gep::app {
@@ -17,6 +18,7 @@ void WebWiring::mount(http::HttpServer& server, const WebServices& services) con
   web::add_overview_page(router, services.store, services.lists, pages_, services.clock);
   web::add_risk_pages(router,
                       {services.store, services.risk, services.lists, pages_, services.clock});
+  web::add_qc_pages(router, {services.store, services.qc, services.lists, pages_});
   server.set_page_error([this](const http::Request& request, http::Response& response, int status) {
     if (status == 404) {
       return pages_.send_error(request, response, 404, "Page not found",

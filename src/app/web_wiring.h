@@ -1,6 +1,6 @@
 #pragma once
 // The dashboard's pages in `gep serve`: templates and static files from the binary, staff
-// sign-in for browsers, the overview and the risk pages, and the friendly 404 for any other
+// sign-in for browsers, the overview, the risk and QC pages, and the friendly 404 for any other
 // path outside /api/.
 #include <memory>
 
@@ -9,6 +9,7 @@
 #include "domain/data_store.h"
 #include "http/list_cache.h"
 #include "http/server.h"
+#include "qc/qc_service.h"
 #include "risk/risk_service.h"
 #include "web/assets.h"
 #include "web/page_renderer.h"
@@ -19,6 +20,7 @@ namespace gep::app {
 struct WebServices {
   domain::Repositories& store;
   risk::RiskService& risk;
+  qc::QcService& qc;
   auth::AuthService& auth;
   http::ListCache& lists;
   const Clock& clock;

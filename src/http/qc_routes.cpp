@@ -45,17 +45,10 @@ void get_result(domain::Repositories& store, const std::string& key, Response& r
 void overview(domain::Repositories& store, const Request& request, Response& response) {
   const auto paging = page_params(request, response);
   if (!paging) return;
-  std::string status = request.get_param_value("status");
-  if (!status.empty()) {
-    const auto parsed = qc::parse_qc_status(status);
-    if (!parsed) {
-      return send_error(response, ErrorCode::validation,
-                        "status must be PASS, FAIL or NOT_CHECKED");
-    }
-    status = std::string(qc::to_string(*parsed));
-  }
+  const auto status = qc_status_filter(request);
+  if (!status) return send_error(response, ErrorCode::validation, status.error().message);
   const auto page =
-      store.qc_checks().overview({paging->limit, paging->offset, status, paging->after});
+      store.qc_checks().overview({paging->limit, paging->offset, *status, paging->after});
   if (!page) return send_failure(response, page.error());
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& item : page->items) {
@@ -76,6 +69,14 @@ void overview(domain::Repositories& store, const Request& request, Response& res
 }
 
 }  // namespace
+
+Result<std::string> qc_status_filter(const Request& request) {
+  const std::string status = request.get_param_value("status");
+  if (status.empty()) return status;
+  const auto parsed = qc::parse_qc_status(status);
+  if (!parsed) return fail("validation", "status must be PASS, FAIL or NOT_CHECKED");
+  return std::string(qc::to_string(*parsed));
+}
 
 void add_qc_routes(Router& router, domain::Repositories& store, qc::QcService& qc,
                    ListCache& lists) {

@@ -40,18 +40,19 @@ RiskEngine::Now RiskEngine::at(TimePoint evaluated_at) const {
 RiskFindings RiskEngine::assess(const RiskJobInput& job, const Now& now) const {
   RiskFindings findings;
   findings.stage = config_.stages.stage_of(job.status_name);
+  // Risk is about jobs that still need work: a closed job (paid, lost) is at no risk, whatever its
+  // photos or documents. QC still reports on it.
+  if (job.status_is_closed) return findings;
 
-  if (!job.status_is_closed) {
-    if (job.date_status_change > 0) {
-      findings.days_in_status = LocalDayCounter::whole_days_between_local(
-          days_.to_local_seconds(job.date_status_change), now.local_seconds);
-      findings.stuck = grade(findings.days_in_status, config_.stuck_in_status);
-    }
-    if (job.date_updated > 0) {
-      findings.days_since_update = LocalDayCounter::whole_days_between_local(
-          days_.to_local_seconds(job.date_updated), now.local_seconds);
-      findings.stale = grade(findings.days_since_update, config_.stale_job);
-    }
+  if (job.date_status_change > 0) {
+    findings.days_in_status = LocalDayCounter::whole_days_between_local(
+        days_.to_local_seconds(job.date_status_change), now.local_seconds);
+    findings.stuck = grade(findings.days_in_status, config_.stuck_in_status);
+  }
+  if (job.date_updated > 0) {
+    findings.days_since_update = LocalDayCounter::whole_days_between_local(
+        days_.to_local_seconds(job.date_updated), now.local_seconds);
+    findings.stale = grade(findings.days_since_update, config_.stale_job);
   }
 
   if (job.latest_qc && job.latest_qc->status == qc::QcStatus::fail) {

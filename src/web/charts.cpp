@@ -7,8 +7,8 @@ namespace {
 
 constexpr int kRowHeight = 28;
 constexpr int kBarHeight = 18;
-constexpr int kLabelWidth = 130;
-constexpr int kBarSpace = 220;  // of a 400-wide view box, beside the label and the value
+constexpr int kChartWidth = 400;
+constexpr int kValueSpace = 50;  // right of the longest bar, for its number
 constexpr int kColumnsWidth = 400;
 constexpr int kColumnsHeight = 120;
 
@@ -26,14 +26,15 @@ int64_t total(const std::vector<ChartBar>& bars) {
 
 }  // namespace
 
-Data horizontal_bars(const std::vector<ChartBar>& bars) {
+Data horizontal_bars(const std::vector<ChartBar>& bars, int label_width) {
+  const int64_t bar_space = kChartWidth - label_width - kValueSpace;
   const int64_t top = largest(bars);
   const int64_t sum = total(bars);
   List rows;
   int y = 0;
   for (const ChartBar& bar : bars) {
     const int64_t width =
-        top == 0 ? 0 : std::max<int64_t>(bar.value * kBarSpace / top, bar.value > 0);
+        top == 0 ? 0 : std::max<int64_t>(bar.value * bar_space / top, bar.value > 0);
     Data row;
     row.set("label", bar.label);
     row.set("value", std::to_string(bar.value));
@@ -42,9 +43,9 @@ Data horizontal_bars(const std::vector<ChartBar>& bars) {
     row.set("hasHref", !bar.href.empty());
     row.set("y", std::to_string(y + (kRowHeight - kBarHeight) / 2));
     row.set("textY", std::to_string(y + kRowHeight / 2 + 5));
-    row.set("barX", std::to_string(kLabelWidth));
+    row.set("barX", std::to_string(label_width));
     row.set("width", std::to_string(width));
-    row.set("valueX", std::to_string(kLabelWidth + width + 6));
+    row.set("valueX", std::to_string(label_width + width + 6));
     row.set("percent",
             sum == 0 ? std::string("0%") : std::to_string((bar.value * 100 + sum / 2) / sum) + "%");
     rows.push_back(row);

@@ -17,9 +17,10 @@ struct ChartBar {
   std::string href;  // where the bar's row links ("" = nowhere)
 };
 
-// {height, bars:[{label, value, tone, href, hasHref, y, width, textY, valueX, percent}]}: one
-// row per bar, widths relative to the largest.
-Data horizontal_bars(const std::vector<ChartBar>& bars);
+// {height, barHeight, total, bars:[{label, value, tone, href, hasHref, y, textY, barX, width,
+// valueX, percent}]}: one row per bar, widths relative to the largest, labels in the first
+// `label_width` of a 400-wide view box.
+Data horizontal_bars(const std::vector<ChartBar>& bars, int label_width = 130);
 // {height, columns:[{label, value, tone, x, y, width, barHeight, labelX}], maxLabel}: one column
 // per bar, heights relative to the largest.
 Data column_chart(const std::vector<ChartBar>& bars);

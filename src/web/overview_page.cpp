@@ -7,6 +7,9 @@
 namespace gep::web {
 namespace {
 
+// Status names ("Appointment Scheduled") are longer than levels.
+constexpr int kStatusLabelWidth = 170;
+
 std::string title_case(const std::string& code) {
   if (code == "NOT_CHECKED") return "Not checked";
   if (code.empty()) return code;
@@ -25,7 +28,8 @@ std::vector<ChartBar> risk_bars(const domain::AccountSummary& summary) {
 std::vector<ChartBar> qc_bars(const domain::AccountSummary& summary) {
   std::vector<ChartBar> bars;
   for (const auto& status : summary.qc_statuses) {
-    bars.push_back({title_case(status.name), status.count, ascii_lower(status.name), ""});
+    bars.push_back({title_case(status.name), status.count, ascii_lower(status.name),
+                    "/qc?status=" + status.name});
   }
   return bars;
 }
@@ -79,7 +83,7 @@ void overview(domain::Repositories& store, const Pages& pages, const Clock& cloc
   page.set("lastSyncSummary", last_sync_summary(*summary));
   page.set("risk", horizontal_bars(risk_bars(*summary)));
   page.set("qc", horizontal_bars(qc_bars(*summary)));
-  page.set("statuses", horizontal_bars(status_bars(*summary)));
+  page.set("statuses", horizontal_bars(status_bars(*summary), kStatusLabelWidth));
   page.set("hasStatuses", !summary->job_statuses.empty());
   page.set("syncChart", sync_history(*summary, page));
   page.set("writebacksPending", std::to_string(summary->writebacks_pending));

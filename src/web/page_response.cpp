@@ -10,7 +10,7 @@ struct NavItem {
   const char* path;
   const char* label;
 };
-constexpr NavItem kNavigation[] = {{"/", "Overview"}, {"/risk", "Risk"}};
+constexpr NavItem kNavigation[] = {{"/", "Overview"}, {"/risk", "Risk"}, {"/qc", "Photo QC"}};
 
 bool in_section(std::string_view path, std::string_view section) {
   if (section == "/") return path == "/";
@@ -36,6 +36,7 @@ Data Pages::layout_for(const http::Request& request, std::string_view title) con
   Data layout;
   layout.set("title", std::string(title));
   layout.set("stylesheet", assets_.url_of("app.css"));
+  layout.set("favicon", assets_.url_of("favicon.svg"));
   const bool signed_in = request.principal.starts_with("staff:");
   layout.set("signedIn", signed_in);
   layout.set("username", signed_in ? request.principal.substr(6) : std::string());

@@ -16,11 +16,12 @@ constexpr int64_t kHistoryRows = 30;
 struct SortColumn {
   const char* key;  // the API's sort value
   const char* label;
+  bool descending_first;  // levels and times read best from the top; names from A
 };
-constexpr std::array<SortColumn, 4> kSortColumns = {{{"riskLevel", "Level"},
-                                                     {"jobNumber", "Job"},
-                                                     {"jobName", "Name"},
-                                                     {"evaluatedAt", "Evaluated"}}};
+constexpr std::array<SortColumn, 4> kSortColumns = {{{"riskLevel", "Level", true},
+                                                     {"jobNumber", "Job", false},
+                                                     {"jobName", "Name", false},
+                                                     {"evaluatedAt", "Evaluated", true}}};
 constexpr std::array<const char*, 3> kLevels = {"HIGH", "MEDIUM", "LOW"};
 constexpr std::array<std::pair<const char*, const char*>, 4> kReasons = {{
     {"STUCK_IN_STATUS", "Stuck in status"},
@@ -92,7 +93,8 @@ List sort_headers(const RiskView& view) {
     header.set("label", column.label);
     header.set("ariaSort", ascending ? "ascending" : descending ? "descending" : "none");
     // A click sorts by the column, and a second click reverses it.
-    const std::string next = descending ? key : "-" + key;
+    const bool next_descending = ascending || descending ? ascending : column.descending_first;
+    const std::string next = next_descending ? "-" + key : key;
     header.set(
         "href",
         "/risk" + query_string({{"level", view.level}, {"reason", view.reason}, {"sort", next}}));

@@ -128,6 +128,10 @@ TEST_F(RouteTableTest, EveryApiRouteOutsideTheAllowListAnswers401WithoutCredenti
                                    "key, or add it to the allow-list with a reason";
     }
     if (allowed_open || (!api && route.access == http::Access::open)) continue;
+    if (route.access == http::Access::staff_page) {
+      EXPECT_EQ(call(route, {}), 303) << key_of(route) << ": a page sends the browser to sign in";
+      continue;
+    }
     EXPECT_EQ(call(route, {}), 401) << key_of(route);
     EXPECT_EQ(call(route, {{"x-internal-api-key", "wrong-key"}}), 401) << key_of(route);
     ++checked;

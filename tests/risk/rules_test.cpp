@@ -82,6 +82,21 @@ TEST(DayRules, ClosedJobsAreNeverStuckOrStale) {
   EXPECT_EQ(findings.days_since_update, -1);
 }
 
+TEST(DayRules, ClosedJobsAreNotAtRiskEvenWithAFailedQcOrMissingDocuments) {
+  const RiskEngine engine = make_engine();
+  RiskJobInput job = quiet_job("Paid & Closed");
+  job.status_is_closed = true;
+  job.latest_qc = LatestQc{qc::QcStatus::fail, {{qc::PhotoCategory::after, 3, 1, 2}}};
+  job.files.clear();
+  const RiskFindings findings = engine.assess(job, engine.at(from_unix_seconds(kNow)));
+  EXPECT_EQ(findings.level, RiskLevel::low);
+  EXPECT_EQ(findings.qc, RiskLevel::low);
+  EXPECT_EQ(findings.documents_missing, 0U);
+  job.status_is_closed = false;
+  EXPECT_EQ(engine.assess(job, engine.at(from_unix_seconds(kNow))).level, RiskLevel::high)
+      << "the same job open is at risk";
+}
+
 TEST(DayRules, UnsetDatesSkipTheirRule) {
   const RiskEngine engine = make_engine();
   RiskJobInput job = quiet_job();

@@ -55,13 +55,22 @@ bool announce_demo_user(const Config& config) {
     std::fprintf(stderr, "demo: users: %s\n", created.error().message.c_str());
     return false;
   }
+  // A wildcard bind is reached on this machine as localhost.
+  const bool wildcard = config.host == "0.0.0.0" || config.host == "::";
+  const std::string dashboard = "http://" + (wildcard ? std::string("localhost") : config.host) +
+                                ":" + std::to_string(config.port) + "/login";
   if (created->has_value()) {
     std::printf(
-        "demo: sign in at /api/v1/auth/login as user \"demo\" with password \"%s\" (shown "
-        "once; change it with: gep user reset-password demo)\n",
-        (*created)->c_str());
-    std::fflush(stdout);
+        "demo: dashboard at %s: sign in as user \"demo\" with password \"%s\" (shown once; "
+        "change it with: gep user reset-password demo)\n",
+        dashboard.c_str(), (*created)->c_str());
+  } else {
+    std::printf(
+        "demo: dashboard at %s: sign in as user \"demo\" (its password was shown at the first "
+        "start; set a new one with: gep user reset-password demo)\n",
+        dashboard.c_str());
   }
+  std::fflush(stdout);
   return true;
 }
 

@@ -1,0 +1,160 @@
+// The dashboard in a real browser (Debian's Chromium, headless), against `gep serve` over a
+// sandbox account: sign-in, the overview, the risk table (sort, filter, pages), a risk detail
+// and its JobNimbus link, the hostile job name, sign-out. axe-core checks every page, and a
+// dialog (an injected script running) fails the run. Screenshots go to SCREENSHOTS.
+// GEP_URL, GEP_USER and GEP_PASSWORD name the server and a staff account.
+import { readFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const base = process.env.GEP_URL;
+const screenshots = process.env.SCREENSHOTS || "build/screenshots";
+mkdirSync(screenshots, { recursive: true });
+
+let failures = 0;
+const results = [];
+function check(description, ok, detail = "") {
+  if (!ok) failures++;
+  results.push(`${ok ? "ok  " : "FAIL"} - ${description}${ok || !detail ? "" : `: ${detail}`}`);
+  console.log(results[results.length - 1]);
+}
+
+// No serious or critical axe violation on the page as it is now.
+async function accessible(page, name) {
+  await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const report = await globalThis.axe.run(document, { resultTypes: ["violations"] });
+    return report.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(" ")}`);
+  });
+  check(`${name} has no serious or critical accessibility violation`, found.length === 0, found.join("; "));
+}
+
+async function signIn(page) {
+  await page.goto(`${base}/risk?level=HIGH`);
+  check("a page without a session opens the sign-in form", new URL(page.url()).pathname === "/login");
+  await accessible(page, "the sign-in page");
+  await page.getByLabel("Username").fill(process.env.GEP_USER);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  check("a wrong password is said on the form",
+        (await page.getByRole("alert").textContent()).includes("Wrong username or password"));
+  await page.getByLabel("Password").fill(process.env.GEP_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const landed = new URL(page.url());
+  check("signing in returns to the page asked for", landed.pathname === "/risk" &&
+        landed.searchParams.get("level") === "HIGH", page.url());
+}
+
+async function overview(page) {
+  await page.goto(`${base}/`);
+  check("the overview has its heading", await page.getByRole("heading", { name: "Overview" }).isVisible());
+  const charts = await page.locator("svg.chart").count();
+  check("the overview draws its charts", charts >= 4, `${charts} charts`);
+  const lead = await page.locator(".lead").textContent();
+  check("the overview says how many jobs there are and when the last sync was",
+        /\d+ active jobs\. Last sync: (jobs|contacts|files) at /.test(lead), lead);
+  await accessible(page, "the overview");
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.screenshot({ path: `${screenshots}/overview.png`, fullPage: true });
+}
+
+async function levelsShown(page) {
+  return page.locator("table.risk tbody tr td:first-child .badge").allTextContents();
+}
+
+async function riskTable(page) {
+  await page.goto(`${base}/risk`);
+  await accessible(page, "the risk table");
+  await page.screenshot({ path: `${screenshots}/risk-table.png`, fullPage: true });
+  await page.getByRole("link", { name: /^Name/ }).click();
+  const names = await page.locator("table.risk tbody tr td:nth-child(3)").allTextContents();
+  const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  check("a click on Name sorts the table by name", names.length > 0 &&
+        new URL(page.url()).searchParams.get("sort") === "jobName");
+  check("the Name header says it is sorted ascending",
+        (await page.locator("th", { hasText: "Name" }).getAttribute("aria-sort")) === "ascending");
+  check("rows arrive in name order", names.every((n, i) => n.toLowerCase() === sorted[i].toLowerCase()) ||
+        JSON.stringify(names) === JSON.stringify(sorted), names.slice(0, 5).join(" | "));
+  await page.getByLabel("Level").selectOption("MEDIUM");
+  await page.getByRole("button", { name: "Apply" }).click();
+  const url = new URL(page.url());
+  check("the level filter lives in the URL, with the order kept",
+        url.searchParams.get("level") === "MEDIUM" && url.searchParams.get("sort") === "jobName");
+  const levels = await levelsShown(page);
+  check("the filter shows only MEDIUM jobs", levels.length > 0 && levels.every((l) => l === "MEDIUM"),
+        levels.join(","));
+  await page.goto(`${base}/risk`);
+  const first = await page.locator("table.risk tbody tr td:nth-child(3)").allTextContents();
+  await page.getByRole("link", { name: "Next page" }).click();
+  const second = await page.locator("table.risk tbody tr td:nth-child(3)").allTextContents();
+  check("the next page shows other jobs", second.length > 0 && !second.some((n) => first.includes(n)) ||
+        second.length > 0 && first.join() !== second.join());
+  check("the next page is addressed by a cursor", new URL(page.url()).searchParams.has("after"));
+}
+
+async function riskDetail(page) {
+  await page.goto(`${base}/risk?level=HIGH`);
+  const link = page.locator("table.risk tbody tr td:nth-child(3) a").first();
+  const name = await link.textContent();
+  await link.click();
+  check("a row opens the job's risk detail", /^\/risk\/\d+$/.test(new URL(page.url()).pathname));
+  check("the detail page is the job's", (await page.getByRole("heading", { level: 1 }).textContent()) === name);
+  check("the detail page lists the reasons", (await page.locator("ul.reasons li").count()) > 0);
+  const jobnimbus = page.getByRole("link", { name: /Open in JobNimbus/ });
+  const href = await jobnimbus.getAttribute("href");
+  check("the JobNimbus link goes to the job in JobNimbus", /^https:\/\/app\.jobnimbus\.com\/job\/\w+$/.test(href), href);
+  check("the JobNimbus link opens a new tab without an opener",
+        (await jobnimbus.getAttribute("target")) === "_blank" &&
+        (await jobnimbus.getAttribute("rel")).includes("noopener"));
+  await accessible(page, "the risk detail");
+  await page.screenshot({ path: `${screenshots}/risk-detail.png`, fullPage: true });
+  await page.getByRole("button", { name: "Re-evaluate now" }).click();
+  check("re-evaluating comes back to the same job", (await page.getByRole("heading", { level: 1 }).textContent()) === name);
+}
+
+// The sandbox gives some customers names such as <script>alert('xss')</script>: they must show
+// as text wherever a job lists them.
+async function hostileName(page) {
+  let path = "/risk?sort=jobName";
+  let shown = false;
+  for (let pages = 0; path && pages < 40 && !shown; pages++) {
+    await page.goto(`${base}${path}`);
+    const cells = await page.locator("table.risk tbody td").allTextContents();
+    shown = cells.some((text) => text.includes("<script>"));
+    const next = page.getByRole("link", { name: "Next page" });
+    path = (await next.count()) > 0 ? await next.getAttribute("href") : "";
+  }
+  check("a job named <script>… shows as text", shown);
+  check("no page holds an injected script element",
+        (await page.locator("main script").count()) === 0);
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox"] });
+try {
+  const page = await browser.newPage();
+  const dialogs = [];
+  page.on("dialog", async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
+  const errors = [];
+  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+  await signIn(page);
+  errors.length = 0;  // the wrong password's 401 was on purpose
+  await overview(page);
+  await riskTable(page);
+  await riskDetail(page);
+  await hostileName(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto(`${base}/`);
+  check("after signing out, pages ask to sign in again", new URL(page.url()).pathname === "/login");
+  check("no injected script ran (no dialog opened)", dialogs.length === 0, dialogs.join("; "));
+  check("the browser reported no error (CSP or script)", errors.length === 0, errors.slice(0, 3).join("; "));
+} catch (error) {
+  check("the scenarios ran to the end", false, error.stack);
+} finally {
+  await browser.close();
+}
+console.log(`${results.length - failures} passed, ${failures} failed`);
+process.exit(failures === 0 ? 0 : 1);

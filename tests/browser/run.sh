@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The browser tests: a sandbox account imported into `gep serve` (SQLite), a staff user, then
+# dashboard.test.mjs in Debian's Chromium. Usage: tests/browser/run.sh PATH/TO/gep
+# Installs the pinned tools (package-lock.json) when they are missing.
+set -euo pipefail
+GEP=$(readlink -f "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+source "$root/tests/functional/lib.sh"
+if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/axe-core" ]; then
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+work=$(mktemp -d)
+trap 'kill "${GEP_PID:-0}" "${SANDBOX_PID:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+cd "$work"
+export GEP_ENV_FILE="$work/none.env"
+key="browser-sandbox-key-$$"
+internal="browser-internal-key-$$"
+password="browser test passphrase $$"
+register_secret "$key" "$internal"
+
+start_sandbox "$work/sandbox.log" --api-key "$key" --jobs "${BROWSER_JOBS:-400}" --seed 11
+common=(DATABASE_URL="sqlite:$work/gep.db" JOBNIMBUS_BASE_URL="$SANDBOX_URL" JOBNIMBUS_API_KEY="$key"
+  INTERNAL_API_KEY="$internal" JOBNIMBUS_SYNC_ENABLED=false JOBNIMBUS_MAX_RPS=1000)
+env "${common[@]}" "$GEP" migrate >/dev/null
+printf '%s\n' "$password" | env "${common[@]}" "$GEP" user add browser --role staff >/dev/null
+start_gep "$work/serve.log" "${common[@]}"
+api() { curl -sf -H "x-internal-api-key: $internal" -X POST -d '' "$GEP_URL$1" >/dev/null; }
+for entity in jobs contacts files; do api "/api/v1/sync/$entity"; done
+api /api/v1/qc/evaluate-all
+api /api/v1/risk/evaluate-all
+
+GEP_URL="$GEP_URL" GEP_USER=browser GEP_PASSWORD="$password" \
+  SCREENSHOTS="${SCREENSHOTS:-$root/build/screenshots}" node "$here/dashboard.test.mjs"

@@ -1,0 +1,352 @@
+// The dashboard's pages over HTTP in the real Application (SQLite in a temp dir): what a browser
+// without a session gets, sign-in and its CSRF, escaping of a hostile job name, the risk table's
+// order and keyset pages, the detail page, the overview's figures, static files and error pages.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <thread>
+
+#include "app/access_wiring.h"
+#include "app/application.h"
+#include "core/secrets.h"
+#include "net/http_client.h"
+#include "store/database.h"
+#include "store/test_records.h"
+
+namespace gep::app {
+namespace {
+
+constexpr const char* kApiKey = "web-pages-internal-key-0123456789";
+constexpr const char* kPassword = "web pages staff passphrase";
+constexpr const char* kHostileName = "<script>alert(1)</script> & \"Quoted\" 'job'";
+constexpr int kJobs = 60;
+
+using gep::testing::HttpHeaders;
+using gep::testing::HttpResult;
+
+// What a browser keeps between requests: the session cookie and the page's CSRF token.
+struct Browser {
+  std::string cookie;
+  std::string csrf;
+};
+
+std::string form(const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    if (!body.empty()) body += '&';
+    body += name + "=";
+    for (const char c : value) {
+      if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+        body += c;
+      } else {
+        char escaped[4];
+        std::snprintf(escaped, sizeof escaped, "%%%02X", static_cast<unsigned char>(c));
+        body += escaped;
+      }
+    }
+  }
+  return body;
+}
+
+// The value of the first <input name="csrf" value="..."> of a page.
+std::string csrf_field(const std::string& html) {
+  std::smatch match;
+  static const std::regex field(R"re(name="csrf" value="([0-9a-f]+)")re");
+  return std::regex_search(html, match, field) ? match[1].str() : std::string();
+}
+
+std::string cookie_pair(const std::string& set_cookie) {
+  return set_cookie.substr(0, set_cookie.find(';'));
+}
+
+class WebPagesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    directory_ = std::filesystem::temp_directory_path() / ("gep-web-pages-" + random_hex(6));
+    std::filesystem::create_directories(directory_);
+    const EnvMap environment = {{"DATABASE_URL", "sqlite:" + (directory_ / "gep.db").string()},
+                                {"PORT", "0"},
+                                {"INTERNAL_API_KEY", kApiKey},
+                                {"JOBNIMBUS_SYNC_ENABLED", "false"},
+                                {"HTTP_THREADS", "4"}};
+    config_ = Config::load(environment);
+    seed_mirror();
+    app_ = std::make_unique<Application>(config_);
+    const Status started = app_->start();
+    ASSERT_TRUE(started.ok()) << started.error().message;
+    thread_ = std::thread([this] { app_->run(); });
+    const auto evaluated = client().Post(
+        "/api/v1/risk/evaluate-all", {{"x-internal-api-key", kApiKey}}, "{}", "application/json");
+    ASSERT_TRUE(evaluated && evaluated->status == 200);
+  }
+
+  void TearDown() override {
+    if (app_) app_->stop();
+    if (thread_.joinable()) thread_.join();
+    app_.reset();
+    std::filesystem::remove_all(directory_);
+  }
+
+  void seed_mirror() {
+    auto database = store::open_database(config_);
+    ASSERT_TRUE(database.ok());
+    ASSERT_TRUE((*database)->migrate().ok());
+    SystemClock clock;
+    UserAccounts accounts(**database, clock);
+    ASSERT_TRUE(accounts.admin().add("staffer", auth::Role::staff, "Staff", kPassword).ok());
+    std::vector<domain::Job> jobs;
+    for (int n = 1; n <= kJobs; ++n) jobs.push_back(test::make_job(n));
+    jobs[2].name = kHostileName;
+    ASSERT_TRUE((*database)->jobs().upsert_batch(jobs));
+  }
+
+  gep::testing::HttpClient client() const {
+    gep::testing::HttpClient client("127.0.0.1", app_->port());
+    client.set_read_timeout(30, 0);
+    return client;
+  }
+
+  HttpResult get(const std::string& path, const Browser& browser = {}) const {
+    HttpHeaders headers;
+    if (!browser.cookie.empty()) headers.emplace_back("Cookie", browser.cookie);
+    return client().Get(path, headers);
+  }
+
+  HttpResult post_form(const std::string& path, const std::string& body,
+                       const std::string& cookie) const {
+    HttpHeaders headers;
+    if (!cookie.empty()) headers.emplace_back("Cookie", cookie);
+    return client().Post(path, headers, body, "application/x-www-form-urlencoded");
+  }
+
+  // GET /login, then POST it as a browser would: the form's token with its cookie.
+  HttpResult submit_login(const std::string& password, const std::string& next) const {
+    const auto page = get("/login");
+    EXPECT_TRUE(page && page->status == 200);
+    if (!page) return page;
+    const std::string login_cookie = cookie_pair(page->get_header_value("Set-Cookie"));
+    return post_form("/login",
+                     form({{"csrf", csrf_field(page->body)},
+                           {"next", next},
+                           {"username", "staffer"},
+                           {"password", password}}),
+                     login_cookie);
+  }
+
+  Browser sign_in() const {
+    const auto answer = submit_login(kPassword, "/");
+    EXPECT_TRUE(answer && answer->status == 303);
+    if (!answer || answer->status != 303) return {};
+    Browser browser{cookie_pair(answer->get_header_value("Set-Cookie")), ""};
+    const auto overview = get("/", browser);
+    EXPECT_TRUE(overview && overview->status == 200);
+    if (overview) browser.csrf = csrf_field(overview->body);
+    return browser;
+  }
+
+  std::filesystem::path directory_;
+  Config config_;
+  std::unique_ptr<Application> app_;
+  std::thread thread_;
+};
+
+std::vector<std::string> job_names_in(const std::string& html) {
+  std::vector<std::string> names;
+  static const std::regex cell(R"re(<td><a href="/risk/\d+">([^<]*)</a></td>\s*<td>(?!<a))re");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), cell); it != std::sregex_iterator();
+       ++it) {
+    names.push_back((*it)[1].str());
+  }
+  return names;
+}
+
+TEST_F(WebPagesTest, EveryStaffPageWithoutASessionRedirectsToSignInWithItsAddress) {
+  const auto risk = get("/risk?level=HIGH");
+  ASSERT_TRUE(risk);
+  EXPECT_EQ(risk->status, 303);
+  EXPECT_EQ(risk->get_header_value("Location"), "/login?next=%2Frisk%3Flevel%3DHIGH");
+  size_t checked = 0;
+  for (const auto& route : app_->routes()) {
+    if (route.access != http::Access::staff_page) continue;
+    const std::string path = std::regex_replace(route.pattern, std::regex(":[A-Za-z_]+"), "1");
+    const auto answer = route.method == "GET" ? get(path) : post_form(path, "", "");
+    ASSERT_TRUE(answer) << route.pattern;
+    EXPECT_EQ(answer->status, 303) << route.method << " " << route.pattern;
+    EXPECT_TRUE(answer->get_header_value("Location").starts_with("/login")) << route.pattern;
+    ++checked;
+  }
+  EXPECT_GE(checked, 4U);
+}
+
+TEST_F(WebPagesTest, SignInReturnsToTheLocalPageItCameFromAndNeverElsewhere) {
+  const auto local = submit_login(kPassword, "/risk?level=HIGH");
+  ASSERT_TRUE(local);
+  EXPECT_EQ(local->status, 303);
+  EXPECT_EQ(local->get_header_value("Location"), "/risk?level=HIGH");
+  EXPECT_NE(local->get_header_value("Set-Cookie").find("HttpOnly"), std::string::npos);
+  const auto elsewhere = submit_login(kPassword, "//evil.example/");
+  ASSERT_TRUE(elsewhere);
+  EXPECT_EQ(elsewhere->get_header_value("Location"), "/");
+}
+
+TEST_F(WebPagesTest, ASignInFormWithoutItsCookieTokenIsRefused) {
+  const auto page = get("/login");
+  ASSERT_TRUE(page);
+  const auto forged = post_form(
+      "/login",
+      form({{"csrf", csrf_field(page->body)}, {"username", "staffer"}, {"password", kPassword}}),
+      "");
+  ASSERT_TRUE(forged);
+  EXPECT_EQ(forged->status, 403);
+  EXPECT_EQ(forged->get_header_value("Set-Cookie").find("gep_session="), std::string::npos);
+}
+
+TEST_F(WebPagesTest, AWrongPasswordIsSaidOnTheForm) {
+  const auto answer = submit_login("not the password", "/");
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->status, 401);
+  EXPECT_NE(answer->body.find("Wrong username or password."), std::string::npos);
+  EXPECT_NE(answer->body.find("value=\"staffer\""), std::string::npos) << "the name is kept";
+}
+
+TEST_F(WebPagesTest, TheRiskTableEscapesAHostileNameAndSortsByName) {
+  const Browser browser = sign_in();
+  const auto page = get("/risk?sort=jobName", browser);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_EQ(page->body.find("<script>alert"), std::string::npos);
+  EXPECT_NE(page->body.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Quoted&quot; "
+                            "&apos;job&apos;"),
+            std::string::npos);
+  const auto names = job_names_in(page->body);
+  ASSERT_EQ(names.size(), 50U);
+  EXPECT_TRUE(std::is_sorted(names.begin(), names.end())) << names.front() << " " << names.back();
+  EXPECT_NE(page->body.find("aria-sort=\"ascending\"><a href=\"/risk?sort=-jobName\">Name"),
+            std::string::npos);
+}
+
+TEST_F(WebPagesTest, TheNextPageLinksVisitEveryJobOnce) {
+  const Browser browser = sign_in();
+  std::set<std::string> seen;
+  std::string path = "/risk?sort=-jobNumber";
+  int pages = 0;
+  while (!path.empty() && pages < 5) {
+    const auto page = get(path, browser);
+    ASSERT_TRUE(page && page->status == 200) << path;
+    for (const auto& name : job_names_in(page->body)) EXPECT_TRUE(seen.insert(name).second) << name;
+    std::smatch next;
+    static const std::regex link(R"re(<a href="([^"]+)" rel="next">)re");
+    path = std::regex_search(page->body, next, link) ? next[1].str() : "";
+    for (size_t at = path.find("&amp;"); at != std::string::npos; at = path.find("&amp;", at)) {
+      path.replace(at, 5, "&");
+    }
+    ++pages;
+  }
+  EXPECT_EQ(pages, 2);
+  EXPECT_EQ(seen.size(), static_cast<size_t>(kJobs));
+}
+
+TEST_F(WebPagesTest, TheDetailPageLinksToJobNimbusInANewTab) {
+  const Browser browser = sign_in();
+  const auto page = get("/risk/1", browser);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<a href=\"https://app.jobnimbus.com/job/job1\" target=\"_blank\" "
+                            "rel=\"noopener noreferrer\">"),
+            std::string::npos);
+  EXPECT_NE(page->body.find("No recent activity"), std::string::npos);
+  const auto missing = get("/risk/999999", browser);
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_NE(missing->get_header_value("Content-Type").find("text/html"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, FormsNeedTheSessionsToken) {
+  const Browser browser = sign_in();
+  ASSERT_FALSE(browser.csrf.empty());
+  const auto forged = post_form("/risk/1/evaluate", "", browser.cookie);
+  ASSERT_TRUE(forged);
+  EXPECT_EQ(forged->status, 403);
+  const auto sent = post_form("/risk/1/evaluate", form({{"csrf", browser.csrf}}), browser.cookie);
+  ASSERT_TRUE(sent);
+  EXPECT_EQ(sent->status, 303);
+  EXPECT_EQ(sent->get_header_value("Location"), "/risk/1");
+  const auto logout = post_form("/logout", form({{"csrf", browser.csrf}}), browser.cookie);
+  ASSERT_TRUE(logout);
+  EXPECT_EQ(logout->status, 303);
+  const auto after = get("/", browser);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 303) << "the session ended";
+}
+
+TEST_F(WebPagesTest, TwoSessionsNeverShareACachedPage) {
+  const Browser first = sign_in();
+  const Browser second = sign_in();
+  ASSERT_NE(first.csrf, second.csrf);
+  for (int round = 0; round < 2; ++round) {
+    const auto one = get("/risk", first);
+    const auto two = get("/risk", second);
+    ASSERT_TRUE(one && two);
+    EXPECT_EQ(csrf_field(one->body), first.csrf);
+    EXPECT_EQ(csrf_field(two->body), second.csrf);
+  }
+}
+
+TEST_F(WebPagesTest, TheOverviewShowsTheSameCountsAsTheApi) {
+  const Browser browser = sign_in();
+  const auto page = get("/", browser);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find(std::to_string(kJobs) + " active jobs"), std::string::npos);
+  for (const char* level : {"HIGH", "MEDIUM", "LOW"}) {
+    const auto api = client().Get(std::string("/api/v1/risk/jobs?limit=1&level=") + level,
+                                  {{"x-internal-api-key", kApiKey}});
+    ASSERT_TRUE(api && api->status == 200);
+    const std::string label = std::string(1, level[0]) + (level[1] == 'I'   ? "igh"
+                                                          : level[1] == 'E' ? "edium"
+                                                                            : "ow");
+    const std::string figure = "<a href=\"/risk?level=" + std::string(level) + "\">" + label +
+                               "</a>: <strong>" + api->get_header_value("X-Total-Count") +
+                               "</strong>";
+    EXPECT_NE(page->body.find(figure), std::string::npos) << figure;
+  }
+}
+
+TEST_F(WebPagesTest, StaticFilesAreCachedForAYearAndRevalidate) {
+  const auto login = get("/login");
+  ASSERT_TRUE(login);
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(login->body, match, std::regex(R"re(href="(/static/[^"]+)")re")));
+  const auto css = get(match[1].str());
+  ASSERT_TRUE(css);
+  EXPECT_EQ(css->status, 200);
+  EXPECT_NE(css->get_header_value("Content-Type").find("text/css"), std::string::npos);
+  EXPECT_NE(css->get_header_value("Cache-Control").find("immutable"), std::string::npos);
+  const auto again =
+      client().Get(match[1].str(), {{"If-None-Match", css->get_header_value("ETag")}});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
+  EXPECT_EQ(get("/static/app.000000000000.css")->status, 404);
+}
+
+TEST_F(WebPagesTest, PagesAreFriendlyHtmlWithAStrictPolicyAndTheApiStaysJson) {
+  const auto page = get("/nowhere");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 404);
+  EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(page->body.find("Page not found"), std::string::npos);
+  const std::string policy = page->get_header_value("Content-Security-Policy");
+  EXPECT_NE(policy.find("script-src 'self'"), std::string::npos) << policy;
+  EXPECT_NE(policy.find("frame-ancestors 'none'"), std::string::npos) << policy;
+  EXPECT_EQ(policy.find("unsafe-inline"), std::string::npos) << policy;
+  const auto api = get("/api/v1/nowhere");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 404);
+  EXPECT_NE(api->get_header_value("Content-Type").find("application/json"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gep::app
