@@ -159,8 +159,8 @@ void Application::mount_routes() {
   access_->mount(router);  // embed links and staff sign-in
   portal_->mount(router);  // the customer portal and its session guard
   web_ = std::make_unique<WebWiring>();
-  web_->mount(*server_, {*database_, evaluations_->risk(), evaluations_->qc(), access_->sign_in(),
-                         *lists_, clock_});
+  web_->mount(*server_, {*database_, evaluations_->risk(), evaluations_->qc(), sync_.get(),
+                         wake_outbox, access_->sign_in(), *lists_, clock_});
 }
 
 void Application::start_schedule() {

@@ -5,6 +5,7 @@
 #include "web/page_guard.h"
 #include "web/qc_pages.h"
 #include "web/risk_pages.h"
+#include "web/sync_pages.h"
 
 namespace gep::app {
 
@@ -19,6 +20,8 @@ void WebWiring::mount(http::HttpServer& server, const WebServices& services) con
   web::add_risk_pages(router,
                       {services.store, services.risk, services.lists, pages_, services.clock});
   web::add_qc_pages(router, {services.store, services.qc, services.lists, pages_});
+  web::add_sync_pages(
+      router, {services.store, services.sync, services.clock, services.wake_outbox, pages_});
   server.set_page_error([this](const http::Request& request, http::Response& response, int status) {
     if (status == 404) {
       return pages_.send_error(request, response, 404, "Page not found",

@@ -2,6 +2,7 @@
 // The dashboard's pages in `gep serve`: templates and static files from the binary, staff
 // sign-in for browsers, the overview, the risk and QC pages, and the friendly 404 for any other
 // path outside /api/.
+#include <functional>
 #include <memory>
 
 #include "auth/auth_service.h"
@@ -11,6 +12,7 @@
 #include "http/server.h"
 #include "qc/qc_service.h"
 #include "risk/risk_service.h"
+#include "sync/sync_service.h"
 #include "web/assets.h"
 #include "web/page_renderer.h"
 #include "web/page_response.h"
@@ -18,9 +20,11 @@
 namespace gep::app {
 
 struct WebServices {
-  domain::Repositories& store;
+  domain::DataStore& store;
   risk::RiskService& risk;
   qc::QcService& qc;
+  sync::SyncService* sync;  // null when JobNimbus is not configured
+  std::function<void()> wake_outbox;
   auth::AuthService& auth;
   http::ListCache& lists;
   const Clock& clock;

@@ -10,7 +10,8 @@ struct NavItem {
   const char* path;
   const char* label;
 };
-constexpr NavItem kNavigation[] = {{"/", "Overview"}, {"/risk", "Risk"}, {"/qc", "Photo QC"}};
+constexpr NavItem kNavigation[] = {
+    {"/", "Overview"}, {"/risk", "Risk"}, {"/qc", "Photo QC"}, {"/sync", "Sync"}};
 
 bool in_section(std::string_view path, std::string_view section) {
   if (section == "/") return path == "/";

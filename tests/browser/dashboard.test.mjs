@@ -133,6 +133,38 @@ async function hostileName(page) {
         (await page.locator("main script").count()) === 0);
 }
 
+async function qcPages(page) {
+  await page.goto(`${base}/qc`);
+  await accessible(page, "the QC table");
+  await page.getByLabel("QC status").selectOption("FAIL");
+  await page.getByRole("button", { name: "Apply" }).click();
+  const statuses = await page.locator("table.qc tbody td:nth-child(2)").allTextContents();
+  check("the QC filter shows only failed jobs", statuses.length > 0 && statuses.every((s) => s === "Fail"),
+        statuses.join(","));
+  await page.locator("table.qc tbody td:first-child a").first().click();
+  check("a QC row opens the job's photo check", /^\/qc\/\d+$/.test(new URL(page.url()).pathname));
+  const sections = await page.locator("main h2").allTextContents();
+  check("the photo check groups photos by category",
+        ["Before", "During", "After"].every((c) => sections.some((s) => s.startsWith(c))), sections.join(","));
+  check("a failed check says what is missing", await page.getByRole("heading", { name: "Missing" }).isVisible());
+  const reasons = await page.locator(".photo .why").count();
+  check("every photo says why it was classified so", reasons > 0 &&
+        reasons === (await page.locator(".photo").count()));
+  await accessible(page, "the photo check");
+  await page.screenshot({ path: `${screenshots}/qc-grid.png`, fullPage: true });
+}
+
+async function syncPage(page) {
+  await page.goto(`${base}/sync`);
+  await accessible(page, "the sync page");
+  await page.getByRole("button", { name: "Sync jobs" }).click();
+  check("a sync from the page comes back to the page", new URL(page.url()).pathname === "/sync");
+  const first = await page.locator("table.sync-log tbody tr").first().locator("td").allTextContents();
+  check("the sync log's newest line is the run just made",
+        first[2] === "jobs" && first[3] === "dashboard" && first[4] === "SUCCESS", first.join(" | "));
+  await page.screenshot({ path: `${screenshots}/sync.png`, fullPage: true });
+}
+
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox"] });
 try {
   const page = await browser.newPage();
@@ -146,6 +178,8 @@ try {
   await riskTable(page);
   await riskDetail(page);
   await hostileName(page);
+  await qcPages(page);
+  await syncPage(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.goto(`${base}/`);
   check("after signing out, pages ask to sign in again", new URL(page.url()).pathname === "/login");

@@ -78,9 +78,11 @@ class WebPagesTest : public ::testing::Test {
     const Status started = app_->start();
     ASSERT_TRUE(started.ok()) << started.error().message;
     thread_ = std::thread([this] { app_->run(); });
-    const auto evaluated = client().Post(
-        "/api/v1/risk/evaluate-all", {{"x-internal-api-key", kApiKey}}, "{}", "application/json");
-    ASSERT_TRUE(evaluated && evaluated->status == 200);
+    for (const char* evaluation : {"/api/v1/qc/evaluate-all", "/api/v1/risk/evaluate-all"}) {
+      const auto evaluated =
+          client().Post(evaluation, {{"x-internal-api-key", kApiKey}}, "{}", "application/json");
+      ASSERT_TRUE(evaluated && evaluated->status == 200) << evaluation;
+    }
   }
 
   void TearDown() override {
@@ -101,6 +103,13 @@ class WebPagesTest : public ::testing::Test {
     for (int n = 1; n <= kJobs; ++n) jobs.push_back(test::make_job(n));
     jobs[2].name = kHostileName;
     ASSERT_TRUE((*database)->jobs().upsert_batch(jobs));
+    // Job 1 (Sold: BEFORE photos required) has two synced photos, one of them a duplicate.
+    std::vector<domain::File> photos = {test::make_file(1, "job1", domain::FileKind::photo),
+                                        test::make_file(2, "job1", domain::FileKind::photo)};
+    photos[1].md5 = photos[0].md5;
+    ASSERT_TRUE((*database)->files().upsert_batch(photos));
+    ASSERT_TRUE((*database)->jobs().mark_files_synced(std::vector<std::string>{"job1"},
+                                                      to_unix_seconds(clock.now())));
   }
 
   gep::testing::HttpClient client() const {
@@ -346,6 +355,58 @@ TEST_F(WebPagesTest, PagesAreFriendlyHtmlWithAStrictPolicyAndTheApiStaysJson) {
   ASSERT_TRUE(api);
   EXPECT_EQ(api->status, 404);
   EXPECT_NE(api->get_header_value("Content-Type").find("application/json"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, TheQcPagesListEveryJobAndShowOnesCheck) {
+  const Browser browser = sign_in();
+  const auto list = get("/qc", browser);
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->status, 200);
+  EXPECT_NE(list->body.find(std::to_string(kJobs) + " jobs"), std::string::npos);
+  EXPECT_NE(list->body.find("&lt;script&gt;alert(1)"), std::string::npos);
+  EXPECT_EQ(list->body.find("<script>alert"), std::string::npos);
+  const auto bad = get("/qc?status=MAYBE", browser);
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("status must be PASS, FAIL or NOT_CHECKED"), std::string::npos);
+  const auto detail = get("/qc/1", browser);
+  ASSERT_TRUE(detail);
+  ASSERT_EQ(detail->status, 200);
+  for (const char* text : {"Before (2)", "During (0)", "After (0)", "IMG_1.png", "caption says",
+                           "Duplicate of IMG_1.png", "Missing"}) {
+    EXPECT_NE(detail->body.find(text), std::string::npos) << text << "\n" << detail->body;
+  }
+  const auto recheck = post_form("/qc/1/evaluate", form({{"csrf", browser.csrf}}), browser.cookie);
+  ASSERT_TRUE(recheck);
+  EXPECT_EQ(recheck->status, 303);
+  EXPECT_EQ(recheck->get_header_value("Location"), "/qc/1");
+}
+
+TEST_F(WebPagesTest, TheSyncPageSaysWhatItCannotDo) {
+  const Browser browser = sign_in();
+  const auto page = get("/sync", browser);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("JobNimbus is not configured"), std::string::npos);
+  const auto run =
+      post_form("/sync/run", form({{"csrf", browser.csrf}, {"entity", "jobs"}}), browser.cookie);
+  ASSERT_TRUE(run);
+  EXPECT_EQ(run->status, 503);
+  const auto unknown =
+      post_form("/sync/run", form({{"csrf", browser.csrf}, {"entity", "bikes"}}), browser.cookie);
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 400);
+  const auto retry =
+      post_form("/sync/outbox/999/retry", form({{"csrf", browser.csrf}}), browser.cookie);
+  ASSERT_TRUE(retry);
+  EXPECT_EQ(retry->status, 409);
+  const auto resolve = post_form("/sync/conflicts/1/resolve",
+                                 form({{"csrf", browser.csrf}, {"keep", "both"}}), browser.cookie);
+  ASSERT_TRUE(resolve);
+  EXPECT_EQ(resolve->status, 400);
+  const auto bad_page = get("/sync?logs=-1", browser);
+  ASSERT_TRUE(bad_page);
+  EXPECT_EQ(bad_page->status, 400);
 }
 
 }  // namespace
