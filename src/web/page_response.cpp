@@ -80,8 +80,8 @@ void Pages::send_error(const http::Request& request, http::Response& response, i
   response.status = status;
   set_page_headers(response);
   // The error page itself failing is a bug in an embedded template: say so in plain text.
-  response.set_content(html ? std::move(html).value() : std::string("Something went wrong.\n"),
-                       html ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
+  if (!html) return response.set_content("Something went wrong.\n", "text/plain; charset=utf-8");
+  response.set_content(std::move(html).value(), "text/html; charset=utf-8");
 }
 
 }  // namespace gep::web
