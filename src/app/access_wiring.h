@@ -52,6 +52,8 @@ class AccessWiring {
   void mount(http::Router& router);
   // Staff sign-in, which the dashboard's pages share with the API.
   auth::AuthService& sign_in() { return accounts_.sign_in(); }
+  // Embed links, which the panels' pages resolve.
+  embed::EmbedLinkService& links() { return *links_; }
 
  private:
   std::string internal_api_key_;

@@ -158,9 +158,20 @@ void Application::mount_routes() {
   http::add_risk_routes(router, *database_, evaluations_->risk(), *lists_);
   access_->mount(router);  // embed links and staff sign-in
   portal_->mount(router);  // the customer portal and its session guard
-  web_ = std::make_unique<WebWiring>();
-  web_->mount(*server_, {*database_, evaluations_->risk(), evaluations_->qc(), sync_.get(),
-                         wake_outbox, access_->sign_in(), *lists_, clock_});
+  web_ = std::make_unique<WebWiring>(config_.portal_company_name);
+  web_->mount(*server_, {*database_,
+                         evaluations_->risk(),
+                         evaluations_->qc(),
+                         sync_.get(),
+                         wake_outbox,
+                         access_->sign_in(),
+                         access_->links(),
+                         portal_->service(),
+                         portal_->access(),
+                         {config_.portal_company_name, config_.portal_company_phone,
+                          config_.portal_company_email},
+                         *lists_,
+                         clock_});
 }
 
 void Application::start_schedule() {

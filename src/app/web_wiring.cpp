@@ -1,15 +1,19 @@
 #include "app/web_wiring.h"
 
+#include "web/embed_pages.h"
 #include "web/login_pages.h"
 #include "web/overview_page.h"
 #include "web/page_guard.h"
+#include "web/portal_pages.h"
 #include "web/qc_pages.h"
 #include "web/risk_pages.h"
 #include "web/sync_pages.h"
 
 namespace gep::app {
 
-WebWiring::WebWiring() : pages_(renderer_, assets_) {}
+WebWiring::WebWiring(std::string company_name) : pages_(renderer_, assets_) {
+  pages_.set_company_name(std::move(company_name));
+}
 
 void WebWiring::mount(http::HttpServer& server, const WebServices& services) const {
   http::Router& router = server.router();
@@ -22,6 +26,10 @@ void WebWiring::mount(http::HttpServer& server, const WebServices& services) con
   web::add_qc_pages(router, {services.store, services.qc, services.lists, pages_});
   web::add_sync_pages(
       router, {services.store, services.sync, services.clock, services.wake_outbox, pages_});
+  web::add_embed_pages(router,
+                       {services.store, services.risk, services.portal, services.links, pages_});
+  web::add_portal_pages(router,
+                        {services.portal_access, services.portal, services.company, pages_});
   server.set_page_error([this](const http::Request& request, http::Response& response, int status) {
     if (status == 404) {
       return pages_.send_error(request, response, 404, "Page not found",

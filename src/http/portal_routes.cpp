@@ -62,12 +62,15 @@ bool is_own_origin(const Request& request, const std::string& origin) {
   return origin == "https://" + host || origin == "http://" + host;
 }
 
-// Sec-Fetch-Site, when sent, must say same-origin or none (typed, bookmarked). Origin, when
-// sent, must be this server's ("null" never is); without Origin, so must a Referer.
+// Sec-Fetch-Site, when sent, decides: same-origin or none (typed, bookmarked). It is the
+// browser's own word (no page can set it) and it is the only one left here: the magic-link page
+// sends Referrer-Policy: no-referrer, under which a browser's form POST carries "Origin: null".
+// Without it (old browsers, other clients), Origin must be this server's ("null" never is), and
+// without Origin, so must a Referer.
 bool from_same_origin(const Request& request) {
   if (request.has_header("Sec-Fetch-Site")) {
     const std::string site = request.get_header_value("Sec-Fetch-Site");
-    if (site != "same-origin" && site != "none") return false;
+    return site == "same-origin" || site == "none";
   }
   if (request.has_header("Origin")) {
     return is_own_origin(request, origin_of_url(request.get_header_value("Origin")));
@@ -100,6 +103,11 @@ void sign_in(const PortalRoutes& routes, const Request& request, Response& respo
       request.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0;
   auto opened = routes.access->sign_in(token_of(request));
   if (!opened) {
+    if (opened.error().code == portal::kInvalidLink && from_form) {
+      response.status = 303;  // a page that explains and says whom to ask for a new link
+      response.set_header("Location", "/portal/link-expired");
+      return;
+    }
     if (opened.error().code == portal::kInvalidLink) {
       return send_error(response, ErrorCode::invalid_link, opened.error().message);
     }

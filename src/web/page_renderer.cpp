@@ -67,12 +67,12 @@ Result<std::string> PageRenderer::render(std::string_view name, const Data& data
   return fail("template", "no template named " + std::string(name));
 }
 
-Result<std::string> PageRenderer::render_page(std::string_view name, const Data& page,
-                                              Data layout) const {
+Result<std::string> PageRenderer::render_page(std::string_view name, const Data& page, Data layout,
+                                              std::string_view layout_name) const {
   auto content = render(name, page);
   if (!content) return content;
   layout.set("content", std::move(content).value());
-  return render("layout", layout);
+  return render(layout_name, layout);
 }
 
 std::vector<std::string> PageRenderer::template_names() const {

@@ -23,9 +23,10 @@ class PageRenderer {
 
   // templates/<name>.mustache with `data`.
   Result<std::string> render(std::string_view name, const Data& data) const;
-  // The page template `name` inside templates/layout.mustache: `layout` carries the layout's
-  // names, and the page's markup is given to it as "content".
-  Result<std::string> render_page(std::string_view name, const Data& page, Data layout) const;
+  // The page template `name` inside templates/<layout_name>.mustache: `layout` carries the
+  // layout's names, and the page's markup is given to it as "content".
+  Result<std::string> render_page(std::string_view name, const Data& page, Data layout,
+                                  std::string_view layout_name = "layout") const;
 
   // The names of the embedded templates ("risk_list", ...).
   std::vector<std::string> template_names() const;

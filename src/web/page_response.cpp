@@ -84,4 +84,65 @@ void Pages::send_error(const http::Request& request, http::Response& response, i
   response.set_content(std::move(html).value(), "text/html; charset=utf-8");
 }
 
+Data Pages::panel_layout(std::string_view title, int64_t expires_at) const {
+  Data layout;
+  layout.set("title", std::string(title));
+  layout.set("stylesheet", assets_.url_of("app.css"));
+  layout.set("favicon", assets_.url_of("favicon.svg"));
+  layout.set("script", assets_.url_of("embed.js"));
+  layout.set("expiresAt", std::to_string(expires_at));
+  return layout;
+}
+
+Data Pages::customer_layout(std::string_view title) const {
+  Data layout;
+  layout.set("title", std::string(title));
+  layout.set("stylesheet", assets_.url_of("app.css"));
+  layout.set("favicon", assets_.url_of("favicon.svg"));
+  layout.set("companyName", company_name_.empty() ? std::string("Your project") : company_name_);
+  return layout;
+}
+
+// A page inside `layout_name`; when the page itself fails to render (a bug in an embedded
+// template, logged), a plain sentence.
+void Pages::send_in(http::Response& response, int status, std::string_view name, const Data& page,
+                    Data layout, std::string_view layout_name) const {
+  auto html = renderer_.render_page(name, page, std::move(layout), layout_name);
+  set_page_headers(response);
+  if (!html) {
+    log::error("page {}: {}", name, html.error().message);
+    response.status = 500;
+    return response.set_content("Something went wrong. Please try again in a moment.\n",
+                                "text/plain; charset=utf-8");
+  }
+  response.status = status;
+  response.set_content(std::move(html).value(), "text/html; charset=utf-8");
+}
+
+void Pages::send_panel(http::Response& response, int status, std::string_view name,
+                       const Data& page, std::string_view title, int64_t expires_at) const {
+  send_in(response, status, name, page, panel_layout(title, expires_at), "embed_layout");
+}
+
+void Pages::send_panel_error(http::Response& response, int status, std::string_view title,
+                             std::string_view message) const {
+  Data page;
+  page.set("heading", std::string(title));
+  page.set("message", std::string(message));
+  send_in(response, status, "embed_error", page, panel_layout(title, 0), "embed_layout");
+}
+
+void Pages::send_customer(http::Response& response, int status, std::string_view name,
+                          const Data& page, std::string_view title) const {
+  send_in(response, status, name, page, customer_layout(title), "portal_layout");
+}
+
+void Pages::send_customer_error(http::Response& response, int status, std::string_view title,
+                                std::string_view message) const {
+  Data page;
+  page.set("heading", std::string(title));
+  page.set("message", std::string(message));
+  send_in(response, status, "portal_error", page, customer_layout(title), "portal_layout");
+}
+
 }  // namespace gep::web

@@ -28,14 +28,36 @@ class Pages {
   void send_error(const http::Request& request, http::Response& response, int status,
                   std::string_view title, std::string_view message) const;
 
+  // A panel JobNimbus embeds: templates/<name> inside the minimal embed layout (no navigation),
+  // whose script posts the content's height to the host page and, once `expires_at` (unix
+  // seconds; 0 = never) passes, says the panel is out of date.
+  void send_panel(http::Response& response, int status, std::string_view name, const Data& page,
+                  std::string_view title, int64_t expires_at) const;
+  // The panel's short error page: what went wrong and what to do.
+  void send_panel_error(http::Response& response, int status, std::string_view title,
+                        std::string_view message) const;
+
+  // A page of the customer portal: templates/<name> inside the portal layout (the company's
+  // name, no staff navigation).
+  void send_customer(http::Response& response, int status, std::string_view name, const Data& page,
+                     std::string_view title) const;
+  void send_customer_error(http::Response& response, int status, std::string_view title,
+                           std::string_view message) const;
+  void set_company_name(std::string name) { company_name_ = std::move(name); }
+
   const PageRenderer& renderer() const { return renderer_; }
   const StaticAssets& assets() const { return assets_; }
 
  private:
   Data layout_for(const http::Request& request, std::string_view title) const;
+  Data panel_layout(std::string_view title, int64_t expires_at) const;
+  Data customer_layout(std::string_view title) const;
+  void send_in(http::Response& response, int status, std::string_view name, const Data& page,
+               Data layout, std::string_view layout_name) const;
 
   const PageRenderer& renderer_;
   const StaticAssets& assets_;
+  std::string company_name_;
 };
 
 void set_page_headers(http::Response& response);

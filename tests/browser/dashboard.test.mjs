@@ -4,6 +4,8 @@
 // dialog (an injected script running) fails the run. Screenshots go to SCREENSHOTS.
 // GEP_URL, GEP_USER and GEP_PASSWORD name the server and a staff account.
 import { readFileSync, mkdirSync } from "node:fs";
+import { createServer } from "node:http";
+import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
@@ -165,6 +167,117 @@ async function syncPage(page) {
   await page.screenshot({ path: `${screenshots}/sync.png`, fullPage: true });
 }
 
+// A page of another site that frames a panel, as JobNimbus does, and logs the heights the
+// panel posts. Served on `port`; the panel's origin allow-list decides whether it may.
+function hostPage(port, panelUrl) {
+  const html = `<!doctype html><html lang="en"><head><title>host</title></head><body>
+<h1>JobNimbus job</h1><iframe id="panel" title="gep panel" src="${panelUrl}" style="width:360px;border:0"></iframe>
+<script>window.heights=[];addEventListener("message",e=>{if(e.data&&e.data.type==="gep:panel-height"){
+heights.push(e.data.height);document.getElementById("panel").style.height=e.data.height+"px";}});</script></body></html>`;
+  const server = createServer((request, response) => {
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+    response.end(html);
+  });
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
+async function embedLink(jobId, panelType) {
+  const answer = await fetch(`${base}/api/v1/embed/links`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "x-internal-api-key": process.env.GEP_INTERNAL_KEY },
+    body: JSON.stringify({ jobId, panelType }),
+  });
+  const url = new URL((await answer.json()).url);
+  return `${base}${url.pathname}${url.search}`;
+}
+
+async function embeddedPanels(browser) {
+  const jobs = await (await fetch(`${base}/api/v1/risk/jobs?limit=1&level=HIGH`,
+    { headers: { "x-internal-api-key": process.env.GEP_INTERNAL_KEY } })).json();
+  const jobId = jobs[0].jobId;
+  const allowed = await hostPage(Number(process.env.ALLOWED_HOST_PORT), await embedLink(jobId, "QC_PANEL"));
+  const other = await hostPage(Number(process.env.OTHER_HOST_PORT), await embedLink(jobId, "QC_PANEL"));
+  try {
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    await page.goto(`http://127.0.0.1:${process.env.ALLOWED_HOST_PORT}/`);
+    const frame = page.frameLocator("#panel");
+    await frame.locator("h1").waitFor();
+    check("an allowed origin shows the QC panel in its iframe",
+          (await frame.locator("h1").textContent()).startsWith("Photo QC"));
+    await page.waitForFunction(() => window.heights.length > 0);
+    const heights = await page.evaluate(() => window.heights);
+    check("the panel posts its content's height to the host page", heights.every((h) => h > 50), heights.join(","));
+    await page.locator("#panel").screenshot({ path: `${screenshots}/panel-qc-360.png` });
+    await page.goto(`http://127.0.0.1:${process.env.OTHER_HOST_PORT}/`);
+    await page.waitForTimeout(500);
+    const refusedFrame = page.frames().find((f) => f !== page.mainFrame());
+    const heading = refusedFrame ? await refusedFrame.locator("h1").allTextContents() : [];
+    check("another origin cannot frame the panel", !heading.some((h) => h.startsWith("Photo QC")),
+          `${refusedFrame ? refusedFrame.url() : "no frame"}: ${heading.join(",")}`);
+    for (const [panelType, name] of [["RISK_VIEW", "risk"], ["CUSTOMER_PORTAL_VIEW", "portal"]]) {
+      const panel = await browser.newPage({ viewport: { width: 360, height: 800 } });
+      await panel.goto(await embedLink(jobId, panelType));
+      check(`the ${name} panel opens from its link`, (await panel.locator("h1").count()) === 1);
+      await accessible(panel, `the ${name} panel`);
+      await panel.screenshot({ path: `${screenshots}/panel-${name}-360.png`, fullPage: true });
+      await panel.close();
+    }
+    const refused = await browser.newPage();
+    const answer = await refused.goto(`${base}/embed/qc?token=not-a-token`);
+    check("an invalid panel link answers 401 with a page that says so", answer.status() === 401 &&
+          (await refused.getByRole("heading", { level: 1 }).textContent()) === "This link is not valid");
+    await accessible(refused, "the refused-panel page");
+    await refused.close();
+    await page.close();
+  } finally {
+    allowed.close();
+    other.close();
+  }
+}
+
+async function internalGet(path) {
+  return (await fetch(`${base}${path}`, { headers: { "x-internal-api-key": process.env.GEP_INTERNAL_KEY } })).json();
+}
+
+// A homeowner's magic link (gep portal invite prints it when no SMTP server is set), their
+// projects, one project's stage tracker, and another customer's project answering not found.
+async function customerPortal(browser) {
+  const risky = await internalGet("/api/v1/risk/jobs?limit=20&level=HIGH");
+  let contact = "";
+  for (const row of risky) {
+    const job = await internalGet(`/api/v1/jobs/${row.jobId}`);
+    if (job.contacts && job.contacts.length > 0) { contact = job.contacts[0].jobNimbusId; break; }
+  }
+  check("a job with a contact is found for the portal", contact !== "");
+  const printed = execFileSync(process.env.GEP_BINARY, ["portal", "invite", "--contact", contact], { encoding: "utf8" });
+  const token = (printed.match(/token=([A-Za-z0-9_-]+)/) || [])[1];
+  check("gep portal invite prints a sign-in link", Boolean(token));
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(`${base}/portal/login?token=${token}`);
+  await page.getByRole("button").first().click();
+  check("the magic link signs the customer in to their projects", new URL(page.url()).pathname === "/portal/" &&
+        (await page.getByRole("heading", { name: "Your projects" }).isVisible()));
+  await accessible(page, "the portal's project list");
+  const own = await page.locator(".project-list a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  check("the customer sees at least one project", own.length > 0);
+  await page.locator(".project-list a").first().click();
+  check("a project shows where it is", (await page.locator("ol.stages li").count()) >= 5 &&
+        (await page.locator('ol.stages li[aria-current="step"]').count()) === 1);
+  await accessible(page, "the portal's project page");
+  await page.screenshot({ path: `${screenshots}/portal-390.png`, fullPage: true });
+  const all = await internalGet("/api/v1/jobs?limit=50");
+  const theirs = all.jobs.map((j) => `/portal/jobs/${j.id}`).find((href) => !own.includes(href));
+  const answer = await page.goto(`${base}${theirs}`);
+  check("another customer's project answers not found", answer.status() === 404 &&
+        (await page.getByRole("heading", { level: 1 }).textContent()) === "We could not find that project");
+  await page.goto(`${base}/portal/login?token=${token}`);
+  await page.getByRole("button").first().click();
+  check("a used link explains and says whom to ask", new URL(page.url()).pathname === "/portal/link-expired" &&
+        (await page.getByRole("heading", { level: 1 }).textContent()) === "This sign-in link has expired");
+  await accessible(page, "the expired-link page");
+  await page.close();
+}
+
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox"] });
 try {
   const page = await browser.newPage();
@@ -180,6 +293,8 @@ try {
   await hostileName(page);
   await qcPages(page);
   await syncPage(page);
+  await embeddedPanels(browser);
+  await customerPortal(browser);
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.goto(`${base}/`);
   check("after signing out, pages ask to sign in again", new URL(page.url()).pathname === "/login");

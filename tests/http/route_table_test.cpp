@@ -9,8 +9,7 @@
 #include <set>
 #include <thread>
 
-#include "app/access_wiring.h"
-#include "app/application.h"
+#include "app/serving_app.h"
 #include "core/secrets.h"
 #include "net/http_client.h"
 
@@ -42,42 +41,12 @@ std::string concrete_path(const std::string& pattern) {
 class RouteTableTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    directory_ = std::filesystem::temp_directory_path() / ("gep-route-table-" + random_hex(6));
-    std::filesystem::create_directories(directory_);
-    const EnvMap environment = {{"DATABASE_URL", "sqlite:" + (directory_ / "gep.db").string()},
-                                {"PORT", "0"},
-                                {"INTERNAL_API_KEY", kApiKey},
-                                {"JOBNIMBUS_SYNC_ENABLED", "false"},
-                                {"HTTP_THREADS", "4"}};
-    config_ = Config::load(environment);
-    add_staff_user();
-    app_ = std::make_unique<Application>(config_);
-    const Status started = app_->start();
-    ASSERT_TRUE(started.ok()) << started.error().message;
-    thread_ = std::thread([this] { app_->run(); });
+    serving_ = std::make_unique<test::ServingApp>("route-table", kApiKey, kPassword);
+    ASSERT_TRUE(serving_->started().ok()) << serving_->started().error().message;
   }
 
-  void TearDown() override {
-    if (app_) app_->stop();
-    if (thread_.joinable()) thread_.join();
-    app_.reset();
-    std::filesystem::remove_all(directory_);
-  }
-
-  void add_staff_user() {
-    auto database = store::open_database(config_);
-    ASSERT_TRUE(database.ok());
-    ASSERT_TRUE((*database)->migrate().ok());
-    SystemClock clock;
-    UserAccounts accounts(**database, clock);
-    ASSERT_TRUE(accounts.admin().add("staffer", auth::Role::staff, "Staff", kPassword).ok());
-  }
-
-  gep::testing::HttpClient client() const {
-    gep::testing::HttpClient client("127.0.0.1", app_->port());
-    client.set_read_timeout(30, 0);
-    return client;
-  }
+  Application& app() { return serving_->app(); }
+  gep::testing::HttpClient client() const { return serving_->client(); }
 
   int call(const http::RouteInfo& route, const gep::testing::HttpHeaders& headers) const {
     auto http = client();
@@ -109,14 +78,11 @@ class RouteTableTest : public ::testing::Test {
 
   bool is_unsafe(const http::RouteInfo& route) const { return route.method != "GET"; }
 
-  std::filesystem::path directory_;
-  Config config_;
-  std::unique_ptr<Application> app_;
-  std::thread thread_;
+  std::unique_ptr<test::ServingApp> serving_;
 };
 
 TEST_F(RouteTableTest, EveryApiRouteOutsideTheAllowListAnswers401WithoutCredentials) {
-  const auto& routes = app_->routes();
+  const auto& routes = app().routes();
   ASSERT_GT(routes.size(), 20U) << "the route table looks incomplete";
   size_t checked = 0;
   for (const auto& route : routes) {
@@ -152,7 +118,7 @@ TEST_F(RouteTableTest, AStaffSessionOpensEveryInternalRoute) {
   ASSERT_FALSE(cookie.empty());
   const gep::testing::HttpHeaders headers = {{"Cookie", cookie}, {"x-csrf-token", csrf}};
   const http::RouteInfo* logout = nullptr;
-  for (const auto& route : app_->routes()) {
+  for (const auto& route : app().routes()) {
     if (route.access != http::Access::internal) continue;
     if (route.pattern == "/api/v1/auth/logout") {
       logout = &route;  // last: it ends the session
@@ -169,7 +135,7 @@ TEST_F(RouteTableTest, AStaffSessionOpensEveryInternalRoute) {
 }
 
 TEST_F(RouteTableTest, TheInternalKeyOpensEveryInternalRoute) {
-  for (const auto& route : app_->routes()) {
+  for (const auto& route : app().routes()) {
     if (route.access != http::Access::internal) continue;
     EXPECT_NE(call(route, {{"x-internal-api-key", kApiKey}}), 401) << key_of(route);
   }
@@ -179,7 +145,7 @@ TEST_F(RouteTableTest, ASessionWithoutCsrfCannotChangeState) {
   const auto [cookie, csrf] = sign_in();
   ASSERT_FALSE(cookie.empty());
   size_t checked = 0;
-  for (const auto& route : app_->routes()) {
+  for (const auto& route : app().routes()) {
     if (route.access != http::Access::internal || !is_unsafe(route)) continue;
     EXPECT_EQ(call(route, {{"Cookie", cookie}}), 403) << key_of(route);
     EXPECT_EQ(call(route, {{"Cookie", cookie}, {"x-csrf-token", csrf + "0"}}), 403)

@@ -204,6 +204,18 @@ TEST_F(PortalRoutesTest, AnotherSiteCannotSignAVisitorIn) {
   EXPECT_FALSE(sign_in(token).empty());  // the refused request did not use the link
 }
 
+// The magic-link page sends Referrer-Policy: no-referrer, so a browser's form POST from it says
+// "Origin: null" beside "Sec-Fetch-Site: same-origin" (Chromium does).
+TEST_F(PortalRoutesTest, TheLinksOwnPageSignsInDespiteANullOrigin) {
+  const auto answer = client_->Post(
+      "/api/v1/portal/session",
+      gep::testing::HttpHeaders{{"Sec-Fetch-Site", "same-origin"}, {"Origin", "null"}},
+      "token=" + link_token("con1"), "application/x-www-form-urlencoded");
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->status, 303);
+  EXPECT_EQ(answer->get_header_value("Location"), "/portal/");
+}
+
 TEST_F(PortalRoutesTest, SignOutEndsTheSessionAndNoCookieIsRefused) {
   const std::string cookie = sign_in(link_token("con1"));
   EXPECT_EQ(get("/api/v1/portal/jobs", cookie)->status, 200);

@@ -9,10 +9,7 @@
 #include <set>
 #include <thread>
 
-#include "app/access_wiring.h"
-#include "app/application.h"
-#include "core/secrets.h"
-#include "net/http_client.h"
+#include "app/serving_app.h"
 #include "store/database.h"
 #include "store/test_records.h"
 
@@ -65,19 +62,8 @@ std::string cookie_pair(const std::string& set_cookie) {
 class WebPagesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    directory_ = std::filesystem::temp_directory_path() / ("gep-web-pages-" + random_hex(6));
-    std::filesystem::create_directories(directory_);
-    const EnvMap environment = {{"DATABASE_URL", "sqlite:" + (directory_ / "gep.db").string()},
-                                {"PORT", "0"},
-                                {"INTERNAL_API_KEY", kApiKey},
-                                {"JOBNIMBUS_SYNC_ENABLED", "false"},
-                                {"HTTP_THREADS", "4"}};
-    config_ = Config::load(environment);
-    seed_mirror();
-    app_ = std::make_unique<Application>(config_);
-    const Status started = app_->start();
-    ASSERT_TRUE(started.ok()) << started.error().message;
-    thread_ = std::thread([this] { app_->run(); });
+    serving_ = std::make_unique<test::ServingApp>("web-pages", kApiKey, kPassword, seed_mirror);
+    ASSERT_TRUE(serving_->started().ok()) << serving_->started().error().message;
     for (const char* evaluation : {"/api/v1/qc/evaluate-all", "/api/v1/risk/evaluate-all"}) {
       const auto evaluated =
           client().Post(evaluation, {{"x-internal-api-key", kApiKey}}, "{}", "application/json");
@@ -85,37 +71,33 @@ class WebPagesTest : public ::testing::Test {
     }
   }
 
-  void TearDown() override {
-    if (app_) app_->stop();
-    if (thread_.joinable()) thread_.join();
-    app_.reset();
-    std::filesystem::remove_all(directory_);
-  }
-
-  void seed_mirror() {
-    auto database = store::open_database(config_);
-    ASSERT_TRUE(database.ok());
-    ASSERT_TRUE((*database)->migrate().ok());
-    SystemClock clock;
-    UserAccounts accounts(**database, clock);
-    ASSERT_TRUE(accounts.admin().add("staffer", auth::Role::staff, "Staff", kPassword).ok());
+  // 60 jobs, one with a hostile name; job 1 (Sold: BEFORE photos required) has two synced
+  // photos, one a duplicate of the other.
+  static void seed_mirror(store::Database& database) {
     std::vector<domain::Job> jobs;
     for (int n = 1; n <= kJobs; ++n) jobs.push_back(test::make_job(n));
     jobs[2].name = kHostileName;
-    ASSERT_TRUE((*database)->jobs().upsert_batch(jobs));
-    // Job 1 (Sold: BEFORE photos required) has two synced photos, one of them a duplicate.
+    ASSERT_TRUE(database.jobs().upsert_batch(jobs));
     std::vector<domain::File> photos = {test::make_file(1, "job1", domain::FileKind::photo),
                                         test::make_file(2, "job1", domain::FileKind::photo)};
     photos[1].md5 = photos[0].md5;
-    ASSERT_TRUE((*database)->files().upsert_batch(photos));
-    ASSERT_TRUE((*database)->jobs().mark_files_synced(std::vector<std::string>{"job1"},
-                                                      to_unix_seconds(clock.now())));
+    ASSERT_TRUE(database.files().upsert_batch(photos));
+    ASSERT_TRUE(database.jobs().mark_files_synced(std::vector<std::string>{"job1"},
+                                                  to_unix_seconds(SystemClock().now())));
   }
 
-  gep::testing::HttpClient client() const {
-    gep::testing::HttpClient client("127.0.0.1", app_->port());
-    client.set_read_timeout(30, 0);
-    return client;
+  Application& app() { return serving_->app(); }
+  gep::testing::HttpClient client() const { return serving_->client(); }
+
+  // The path and query of a new embed link for `job` and `panel_type`; "" when refused.
+  std::string link_path(const std::string& job, const std::string& panel_type) const {
+    const nlohmann::json body = {{"jobId", job}, {"panelType", panel_type}};
+    const auto created = client().Post("/api/v1/embed/links", {{"x-internal-api-key", kApiKey}},
+                                       body.dump(), "application/json");
+    if (!created || created->status != 200) return "";
+    const std::string url = nlohmann::json::parse(created->body).at("url");
+    const size_t path = url.find("/embed/");
+    return path == std::string::npos ? "" : url.substr(path);
   }
 
   HttpResult get(const std::string& path, const Browser& browser = {}) const {
@@ -156,10 +138,7 @@ class WebPagesTest : public ::testing::Test {
     return browser;
   }
 
-  std::filesystem::path directory_;
-  Config config_;
-  std::unique_ptr<Application> app_;
-  std::thread thread_;
+  std::unique_ptr<test::ServingApp> serving_;
 };
 
 std::vector<std::string> job_names_in(const std::string& html) {
@@ -178,7 +157,7 @@ TEST_F(WebPagesTest, EveryStaffPageWithoutASessionRedirectsToSignInWithItsAddres
   EXPECT_EQ(risk->status, 303);
   EXPECT_EQ(risk->get_header_value("Location"), "/login?next=%2Frisk%3Flevel%3DHIGH");
   size_t checked = 0;
-  for (const auto& route : app_->routes()) {
+  for (const auto& route : app().routes()) {
     if (route.access != http::Access::staff_page) continue;
     const std::string path = std::regex_replace(route.pattern, std::regex(":[A-Za-z_]+"), "1");
     const auto answer = route.method == "GET" ? get(path) : post_form(path, "", "");
@@ -407,6 +386,72 @@ TEST_F(WebPagesTest, TheSyncPageSaysWhatItCannotDo) {
   const auto bad_page = get("/sync?logs=-1", browser);
   ASSERT_TRUE(bad_page);
   EXPECT_EQ(bad_page->status, 400);
+}
+
+TEST_F(WebPagesTest, EachPanelShowsItsJobFromAnEmbedLink) {
+  const std::vector<std::pair<std::string, std::string>> panels = {
+      {"QC_PANEL", "Photo QC · Solar install 1"},
+      {"RISK_VIEW", "Risk · Solar install 1"},
+      {"CUSTOMER_PORTAL_VIEW", "class=\"stages\""}};
+  for (const auto& [panel_type, expected] : panels) {
+    const std::string path = link_path("1", panel_type);
+    ASSERT_FALSE(path.empty()) << panel_type;
+    const auto page = get(path);
+    ASSERT_TRUE(page) << panel_type;
+    EXPECT_EQ(page->status, 200) << panel_type << " " << page->body;
+    EXPECT_NE(page->body.find(expected), std::string::npos) << panel_type;
+    EXPECT_NE(page->body.find("data-expires-at=\""), std::string::npos);
+    EXPECT_NE(page->body.find("<script src=\"/static/embed."), std::string::npos);
+    EXPECT_EQ(page->body.find("<nav"), std::string::npos) << "a panel has no navigation";
+    const std::string policy = page->get_header_value("Content-Security-Policy");
+    EXPECT_NE(policy.find("frame-ancestors https://app.jobnimbus.com"), std::string::npos)
+        << policy;
+    EXPECT_FALSE(page->has_header("X-Frame-Options"));
+  }
+}
+
+TEST_F(WebPagesTest, ARefusedPanelLinkSaysWhyInAShortPage) {
+  const std::string qc_path = link_path("2", "QC_PANEL");
+  ASSERT_FALSE(qc_path.empty());
+  const std::string token = qc_path.substr(qc_path.find("token=") + 6);
+  const auto other_panel = get("/embed/risk?token=" + token);
+  ASSERT_TRUE(other_panel);
+  EXPECT_EQ(other_panel->status, 401);
+  EXPECT_NE(other_panel->body.find("This link is not valid"), std::string::npos);
+  for (const char* path : {"/embed/qc?token=garbage", "/embed/qc"}) {
+    const auto refused = get(path);
+    ASSERT_TRUE(refused) << path;
+    EXPECT_EQ(refused->status, 401) << path;
+    EXPECT_NE(refused->get_header_value("Content-Type").find("text/html"), std::string::npos);
+    EXPECT_NE(refused->body.find("Reopen the panel"), std::string::npos) << path;
+  }
+  auto database = store::open_database(serving_->config());
+  ASSERT_TRUE(database);
+  ASSERT_TRUE((*database)->jobs().mark_deleted(std::vector<std::string>{"job2"},
+                                               to_unix_seconds(SystemClock().now())));
+  const auto gone = get(qc_path);
+  ASSERT_TRUE(gone);
+  EXPECT_EQ(gone->status, 404);
+  EXPECT_NE(gone->body.find("This job is no longer here"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, ThePortalWithoutASessionSaysHowToGetBackIn) {
+  for (const char* path : {"/portal/", "/portal/jobs/1"}) {
+    const auto page = get(path);
+    ASSERT_TRUE(page) << path;
+    EXPECT_EQ(page->status, 401) << path;
+    EXPECT_NE(page->body.find("Please sign in again"), std::string::npos) << path;
+    EXPECT_EQ(page->body.find("<nav"), std::string::npos) << "no staff navigation";
+  }
+  const auto expired = get("/portal/link-expired");
+  ASSERT_TRUE(expired);
+  EXPECT_EQ(expired->status, 410);
+  EXPECT_NE(expired->body.find("This sign-in link has expired"), std::string::npos);
+  const auto used = client().Post("/api/v1/portal/session", {}, "token=not-a-real-link",
+                                  "application/x-www-form-urlencoded");
+  ASSERT_TRUE(used);
+  EXPECT_EQ(used->status, 303);
+  EXPECT_EQ(used->get_header_value("Location"), "/portal/link-expired");
 }
 
 }  // namespace

@@ -1,0 +1,23 @@
+#pragma once
+// How a job's photo check reads on a page: its status, what is missing, and its photos by
+// category, each with why it was classified so. The staff page and the QC panel share it.
+#include <span>
+#include <string>
+
+#include "domain/data_store.h"
+#include "web/page_parts.h"
+
+namespace gep::web {
+
+// PASS, FAIL and NOT_CHECKED with their labels ("Pass", ...).
+std::span<const Choice> qc_status_choices();
+std::string qc_status_label(const std::string& status);
+
+// {checked, status, statusTone, summary, lastChecked, categories, hasMissing, missing,
+// photoCount} of the job's latest check (as GET /api/v1/qc/jobs/:jobId) and its photos.
+Result<Data> qc_check_view(domain::Repositories& store, const domain::Job& job);
+
+// {checked, status, statusTone, before, during, after, lastChecked}: the counts alone.
+Data qc_summary_view(domain::Repositories& store, int64_t job_id);
+
+}  // namespace gep::web
