@@ -39,6 +39,7 @@ Data company_view(const portal::CompanyContact& company) {
   data.set("hasPhone", !company.phone.empty());
   data.set("email", company.email);
   data.set("hasEmail", !company.email.empty());
+  data.set("hasContact", !company.name.empty() || !company.phone.empty() || !company.email.empty());
   return data;
 }
 
