@@ -14,6 +14,8 @@ find_package(OpenSSL REQUIRED)
 find_package(Boost 1.74 REQUIRED)  # header-only: Beast and Asio (the HTTP server, src/net)
 pkg_check_modules(LIBJWT REQUIRED IMPORTED_TARGET libjwt)
 pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)
+# libvips: photo thumbnails (/media) and the sandbox's generated JPEGs. The C API, not vips-cpp.
+pkg_check_modules(VIPS REQUIRED IMPORTED_TARGET vips)
 if(GEP_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

@@ -21,12 +21,24 @@ function(gep_module name)
   target_link_libraries(gep_${name} PUBLIC ${ARG_DEPS} PRIVATE gep_warnings)
 endfunction()
 
-# gep_test(NAME SOURCES... DEPS ... [LABELS ...]) declares one GoogleTest binary registered with CTest.
+# gep_test(NAME SOURCES... DEPS ... [LABELS label]) declares one GoogleTest binary registered with CTest.
 function(gep_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_include_directories(${name} PRIVATE ${GEP_SOURCE_ROOT} ${CMAKE_SOURCE_DIR}/tests)
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main gep_warnings)
   include(GoogleTest)
-  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${ARG_LABELS}")
+  # Libraries that keep process-lifetime caches (fontconfig under libvips) are not leaks.
+  set(test_environment "")
+  if(GEP_SANITIZE)
+    set(test_environment "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+  endif()
+  # gtest_discover_tests flattens PROPERTIES into one key/value list, so a second label would
+  # become a key and shift every property after it: the sanitizer environment was lost that way.
+  list(LENGTH ARG_LABELS label_count)
+  if(label_count GREATER 1)
+    message(FATAL_ERROR "gep_test(${name}): one label only, got '${ARG_LABELS}'")
+  endif()
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
+    PROPERTIES LABELS "${ARG_LABELS}" ENVIRONMENT "${test_environment}")
 endfunction()

@@ -14,6 +14,7 @@ packages=(
   libgtest-dev libgmock-dev
   postgresql-15 postgresql-client-15
   python3 python3-aiosmtpd curl wrk procps
+  libvips-dev
   chromium fonts-dejavu-core
 )
 

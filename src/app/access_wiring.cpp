@@ -55,9 +55,8 @@ void AccessWiring::mount(http::Router& router) {
 
 Result<std::optional<std::string>> create_demo_user_if_none(const Config& config) {
   using Created = std::optional<std::string>;
-  auto database = store::open_database(config);
+  auto database = store::open_migrated_database(config);
   if (!database) return fail(database.error());
-  if (const auto migrated = (*database)->migrate(); !migrated) return fail(migrated.error());
   SystemClock clock;
   UserAccounts accounts(**database, clock);
   const auto existing = accounts.admin().count();

@@ -1,5 +1,5 @@
 #pragma once
-// Embed links and internal users in `gep serve` (issue 6, items 1-8): the JWT codec and link
+// Embed links and internal users in `gep serve`: the JWT codec and link
 // service, the user/session/attempt repositories, the Argon2id hasher and the sign-in service,
 // and the guard of internal routes (x-internal-api-key or a staff session with CSRF).
 #include <memory>

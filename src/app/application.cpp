@@ -6,10 +6,12 @@
 #include "app/evaluation_wiring.h"
 #include "app/jobnimbus_gateway_adapter.h"
 #include "app/leader_locks.h"
+#include "app/media_file_source.h"
 #include "app/outbox_wiring.h"
 #include "app/portal_wiring.h"
 #include "app/web_wiring.h"
 #include "app/webhook_wiring.h"
+#include "core/cached_call.h"
 #include "core/logging.h"
 #include "http/contacts_routes.h"
 #include "http/health_routes.h"
@@ -21,6 +23,7 @@
 #include "http/sync_routes.h"
 #include "http/writeback_routes.h"
 #include "jobnimbus/client.h"
+#include "media/vips_thumbnailer.h"
 #include "store/database.h"
 #include "sync/scheduler.h"
 #include "sync/sync_service.h"
@@ -73,23 +76,21 @@ Status Application::start() {
   access_ = std::make_unique<AccessWiring>(config_, *database_, clock_);
   server_ = std::make_unique<http::HttpServer>(options, access_->internal_guard());
   mount_routes();
-  // --- Webhooks (issue 4, item 11): POST /api/v1/webhooks/jobnimbus stores each delivery; one
-  // worker thread re-fetches the record from JobNimbus. Stopped in stop() and on destruction. ---
-  // A re-fetched job is re-evaluated for QC and risk, as after a pull.
+  // Webhooks: POST /api/v1/webhooks/jobnimbus stores each delivery; one worker thread re-fetches
+  // the record from JobNimbus (stopped in stop() and on destruction). A re-fetched job is
+  // re-evaluated for QC and risk, as after a pull.
   webhooks_ = std::make_unique<WebhookWiring>(
       config_, *database_, gateway_.get(), clock_,
       [this](int64_t started_at) { evaluations_->reevaluate_changed(started_at); });
   webhooks_->mount(server_->router());
   webhooks_->start();
-  // --- end of webhooks ---
-  // --- Outbox (issue 4, items 7-9): write-backs queued through the API are delivered by one
-  // worker thread per instance (several instances share a PostgreSQL outbox). Stopped first in
-  // stop(), so that it hands back what it has not sent. ---
+  // The outbox: write-backs queued through the API are delivered by one worker thread per
+  // instance (several instances share a PostgreSQL outbox). Stopped first in stop(), so that it
+  // hands back what it has not sent.
   auto outbox = OutboxWiring::create(config_, *database_, clock_);
   if (!outbox) return fail(outbox.error());
   outbox_ = std::move(outbox.value());
   if (outbox_) outbox_->start();
-  // --- end of outbox ---
   const auto bound = server_->bind();
   if (!bound) return fail(bound.error());
   port_ = *bound;
@@ -131,12 +132,15 @@ void Application::mount_routes() {
   };
   http::add_health_routes(router, http::probe_at_most_every(std::move(database_probe), clock_,
                                                             std::chrono::seconds(1)));
-  std::function<http::IntegrationHealth()> jobnimbus_probe;
+  http::IntegrationProbe jobnimbus_probe;
   if (client_) {
-    jobnimbus_probe = [client = client_.get()] {
-      const auto report = client->health_check();
-      return http::IntegrationHealth{report.ok, report.message};
-    };
+    // The sync page shows it on every load: one JobNimbus request per 30 s at most.
+    jobnimbus_probe = at_most_every<http::IntegrationHealth>(
+        [client = client_.get(), &clock = clock_] {
+          const auto report = client->health_check();
+          return http::IntegrationHealth{report.ok, report.message, to_unix_seconds(clock.now())};
+        },
+        clock_, std::chrono::seconds(30));
   }
   http::add_integration_routes(router, jobnimbus_probe);
   jobs_ = std::make_unique<domain::JobDirectory>(database_->jobs(), database_->contacts(),
@@ -147,7 +151,7 @@ void Application::mount_routes() {
       });
   http::add_jobs_routes(router, *jobs_, *lists_);
   http::add_contacts_routes(router, *database_, *lists_);
-  http::add_sync_routes(router, *database_, sync_.get(), *lists_);
+  http::add_sync_routes(router, *database_, sync_.get(), *lists_, jobnimbus_probe);
   const auto wake_outbox = [this] {
     if (outbox_) outbox_->wake();
   };
@@ -157,9 +161,19 @@ void Application::mount_routes() {
   http::add_qc_routes(router, *database_, evaluations_->qc(), *lists_);
   http::add_risk_routes(router, *database_, evaluations_->risk(), *lists_);
   access_->mount(router);  // embed links and staff sign-in
-  portal_->mount(router);  // the customer portal and its session guard
-  web_ = std::make_unique<WebWiring>(config_.portal_company_name);
+  if (client_) {
+    media_ = std::make_unique<media::MediaService>(
+        std::make_shared<JobNimbusFileSource>(*client_), std::make_shared<media::VipsThumbnailer>(),
+        std::make_shared<media::DiskCache>(
+            config_.media_cache_dir, static_cast<uint64_t>(config_.media_cache_mb) * 1024 * 1024));
+  }
+  portal_->mount(router, media_.get());  // the customer portal and its session guard
+  web_ = std::make_unique<WebWiring>(config_.portal_company_name, config_.portal_brand_color,
+                                     config_.embed_signing_secret);
   web_->mount(*server_, {*database_,
+                         *jobs_,
+                         *writebacks_,
+                         config_.jobnimbus_app_base_url,
                          evaluations_->risk(),
                          evaluations_->qc(),
                          sync_.get(),
@@ -171,7 +185,9 @@ void Application::mount_routes() {
                          {config_.portal_company_name, config_.portal_company_phone,
                           config_.portal_company_email},
                          *lists_,
-                         clock_});
+                         clock_,
+                         media_.get(),
+                         jobnimbus_probe});
 }
 
 void Application::start_schedule() {
@@ -181,8 +197,7 @@ void Application::start_schedule() {
   leader_lock_ = make_leader_lock(*database_, config_);
   scheduler_ = std::make_unique<sync::SyncScheduler>(
       std::move(schedule.value()), clock_, *leader_lock_, [this] {
-        for (const auto entity :
-             {sync::PullEntity::jobs, sync::PullEntity::contacts, sync::PullEntity::files}) {
+        for (const auto entity : sync::kPullOrder) {
           // Re-checked before each phase: a leader that lost its database session stops here.
           if (!leader_lock_->still_held()) {
             log::warn("scheduled sync stopped: this instance is no longer the sync leader");

@@ -19,6 +19,9 @@ class JobDirectory;
 namespace gep::jobnimbus {
 class JobNimbusClient;
 }
+namespace gep::media {
+class MediaService;
+}  // namespace gep::media
 namespace gep::sync {
 class JobNimbusGateway;
 class LeaderLock;
@@ -76,11 +79,12 @@ class Application {
   std::unique_ptr<WebhookWiring> webhooks_;
   // The outbox worker; null without a JobNimbus key. Declared before server_ (routes wake it).
   std::unique_ptr<OutboxWiring> outbox_;
-  // The customer portal (issue 6, items 9-11). Declared before server_: its routes use it.
+  // The customer portal. Declared before server_: its routes use it.
   std::unique_ptr<PortalWiring> portal_;
-  // Embed links, staff sign-in and the internal routes' guard (issue 6, items 1-8). Declared
-  // before server_: the guard and routes use it.
+  // Embed links, staff sign-in and the internal routes' guard. Declared before server_: the
+  // guard and routes use it.
   std::unique_ptr<AccessWiring> access_;
+  std::unique_ptr<media::MediaService> media_;  // null without a JobNimbus client
   std::unique_ptr<WebWiring> web_;
   std::unique_ptr<http::HttpServer> server_;
   uint16_t port_ = 0;

@@ -28,7 +28,6 @@ int run_cli(int argc, char** argv) {
   add_sandbox_command(cli, run);
   add_portal_command(cli, run);
   add_user_command(cli, run);
-  // [more subcommands: helpers add exactly one line each above this marker]
 
   try {
     cli.parse(argc, argv);

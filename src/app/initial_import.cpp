@@ -20,8 +20,7 @@ ImportSummary import_everything(SyncComponents& components, const Config& config
     display.update(progress);
   };
   ImportSummary summary;
-  for (const auto entity :
-       {sync::PullEntity::jobs, sync::PullEntity::contacts, sync::PullEntity::files}) {
+  for (const auto entity : sync::kPullOrder) {
     display.start(entity);
     const auto report = components.pull->pull(entity, options);
     display.finish(report);

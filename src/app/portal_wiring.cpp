@@ -20,23 +20,16 @@ Result<std::unique_ptr<PortalWiring>> PortalWiring::create(const Config& config,
       *wiring->links_, *wiring->sessions_, clock, portal::access_settings_from_config(config));
   wiring->service_ =
       std::make_unique<portal::PortalService>(database, *wiring->shares_, std::move(*settings));
-  if (!config.jobnimbus_api_key.empty()) {
-    wiring->file_links_ = std::make_unique<JobNimbusFileLinks>(config);
-  }
   return wiring;
 }
 
-void PortalWiring::mount(http::Router& router) {
+void PortalWiring::mount(http::Router& router, media::MediaService* media) {
   http::PortalRoutes routes;
   routes.service = service_.get();
   routes.access = access_.get();
   routes.company_name = config_->portal_company_name;
   routes.secure_cookies = config_->portal_base_url.rfind("https://", 0) == 0;
-  if (file_links_) {
-    routes.file_url = [links = file_links_.get()](const std::string& jnid) {
-      return links->temporary_url(jnid);
-    };
-  }
+  routes.media = media;
   http::add_portal_routes(router, routes);
   router.set_customer_guard(http::portal_customer_guard(*access_));
 }

@@ -1,13 +1,13 @@
 #pragma once
 // The customer portal's parts, built once per process: its repositories over the Database's
-// pool, the sign-in service, the view service, and (with a JobNimbus key) file download links.
+// pool, the sign-in service and the view service.
 #include <memory>
 
-#include "app/jobnimbus_file_links.h"
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/result.h"
 #include "http/router.h"
+#include "media/media_service.h"
 #include "portal/access.h"
 #include "portal/portal_service.h"
 #include "store/database.h"
@@ -21,8 +21,9 @@ class PortalWiring {
                                                       store::Database& database,
                                                       const Clock& clock);
 
-  // Adds the portal routes and the customer guard.
-  void mount(http::Router& router);
+  // Adds the portal routes and the customer guard; shared files are served through `media`
+  // (null without JobNimbus: downloads answer 503).
+  void mount(http::Router& router, media::MediaService* media);
 
   portal::PortalService& service() { return *service_; }
   portal::PortalAccess& access() { return *access_; }
@@ -36,7 +37,6 @@ class PortalWiring {
   std::unique_ptr<portal::FileShareRepository> shares_;
   std::unique_ptr<portal::PortalAccess> access_;
   std::unique_ptr<portal::PortalService> service_;
-  std::unique_ptr<JobNimbusFileLinks> file_links_;  // null without JOBNIMBUS_API_KEY
 };
 
 }  // namespace gep::app

@@ -12,10 +12,9 @@ Result<std::unique_ptr<SyncComponents>> build_sync_components(const Config& conf
   if (!client) return fail("configuration", client.error().describe());
   auto components = std::make_unique<SyncComponents>();
   components->client = std::move(client.value());
-  auto database = store::open_database(config);
+  auto database = store::open_migrated_database(config);
   if (!database) return fail(database.error());
   components->database = std::move(database.value());
-  if (auto migrated = components->database->migrate(); !migrated) return fail(migrated.error());
   components->gateway = std::make_unique<JobNimbusGatewayAdapter>(*components->client);
   components->pull = std::make_unique<sync::PullEngine>(*components->gateway, *components->database,
                                                         components->clock);

@@ -1,7 +1,9 @@
 #include "app/web_wiring.h"
 
 #include "web/embed_pages.h"
+#include "web/jobs_pages.h"
 #include "web/login_pages.h"
+#include "web/media_pages.h"
 #include "web/overview_page.h"
 #include "web/page_guard.h"
 #include "web/portal_pages.h"
@@ -11,7 +13,10 @@
 
 namespace gep::app {
 
-WebWiring::WebWiring(std::string company_name) : pages_(renderer_, assets_) {
+WebWiring::WebWiring(std::string company_name, std::string_view brand_colour,
+                     std::string_view embed_signing_secret)
+    : pages_(renderer_, assets_), signed_links_(embed_signing_secret) {
+  assets_.set_brand_colour(brand_colour);
   pages_.set_company_name(std::move(company_name));
 }
 
@@ -24,10 +29,16 @@ void WebWiring::mount(http::HttpServer& server, const WebServices& services) con
   web::add_risk_pages(router,
                       {services.store, services.risk, services.lists, pages_, services.clock});
   web::add_qc_pages(router, {services.store, services.qc, services.lists, pages_});
-  web::add_sync_pages(
-      router, {services.store, services.sync, services.clock, services.wake_outbox, pages_});
-  web::add_embed_pages(router,
-                       {services.store, services.risk, services.portal, services.links, pages_});
+  web::add_jobs_pages(router,
+                      {services.jobs, services.store, services.writebacks, services.lists, pages_,
+                       services.jobnimbus_app_url.empty() ? risk::RiskConfig{}.app_base_url
+                                                          : services.jobnimbus_app_url});
+  web::add_sync_pages(router, {services.store, services.sync, services.clock, services.wake_outbox,
+                               services.jobnimbus_health, pages_});
+  web::add_embed_pages(router, {services.store, services.risk, services.portal, services.links,
+                                signed_links_, services.clock, pages_});
+  web::add_media_pages(router,
+                       {services.store, services.media, signed_links_, services.clock, pages_});
   web::add_portal_pages(router,
                         {services.portal_access, services.portal, services.company, pages_});
   server.set_page_error([this](const http::Request& request, http::Response& response, int status) {

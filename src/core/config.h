@@ -93,7 +93,10 @@ struct Config {
   int portal_session_idle_minutes = 120;
   int portal_session_absolute_hours = 168;
   std::string portal_shared_photo_categories = "AFTER,DURING";
+  std::string media_cache_dir = "./data/media-cache";
+  int media_cache_mb = 256;
   std::string portal_company_name;
+  std::string portal_brand_color = "#14213d";  // #rrggbb, lower case
   std::string portal_company_phone;
   std::string portal_company_email;
   std::string smtp_url;  // secret: may carry a password

@@ -63,6 +63,20 @@ int parse_int(const std::string& name, const std::string& value, int min, int ma
   return static_cast<int>(parse_integer(name, value, min, max));
 }
 
+std::string parse_hex_colour(const std::string& name, const std::string& value) {
+  const auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+  const bool shaped = (value.size() == 4 || value.size() == 7) && value.front() == '#' &&
+                      std::all_of(value.begin() + 1, value.end(), hex);
+  if (!shaped) reject(name, "expected a colour such as #0b5cad, got " + shown(value));
+  std::string colour = "#";
+  for (size_t i = 1; i < value.size(); ++i) {
+    const auto lower = static_cast<char>(std::tolower(static_cast<unsigned char>(value[i])));
+    colour += lower;
+    if (value.size() == 4) colour += lower;
+  }
+  return colour;
+}
+
 double parse_positive_number(const std::string& name, const std::string& value) {
   double number = 0;
   const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);

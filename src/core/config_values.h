@@ -19,6 +19,8 @@ double parse_positive_number(const std::string& name, const std::string& value);
 bool parse_bool(const std::string& name, const std::string& value);
 std::string parse_choice(const std::string& name, const std::string& value,
                          const std::vector<std::string>& choices);
+// A CSS colour as "#rrggbb" (lower case); "#rgb" is widened.
+std::string parse_hex_colour(const std::string& name, const std::string& value);
 // An http(s) URL without trailing slashes.
 std::string parse_http_url(const std::string& name, const std::string& value);
 // Space- or comma-separated frame-ancestors origins ('self' or scheme://host[:port]).

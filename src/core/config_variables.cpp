@@ -299,8 +299,23 @@ const std::vector<Variable>& variables() {
        "QC photo categories customers see (BEFORE, DURING, AFTER, comma-separated, or `none`); "
        "UNCATEGORIZED and private photos are never shared.",
        false, [](Config& c, const std::string& v) { c.portal_shared_photo_categories = v; }},
+      {"MEDIA_CACHE_DIR", "./data/media-cache",
+       "Where photo thumbnails and originals served under /media are cached on disk.", false,
+       [](Config& c, const std::string& v) { c.media_cache_dir = v; }},
+      {"MEDIA_CACHE_MB", "256",
+       "Size bound of MEDIA_CACHE_DIR in MiB; the least recently used files are evicted past it.",
+       false,
+       [](Config& c, const std::string& v) {
+         c.media_cache_mb = parse_int("MEDIA_CACHE_MB", v, 1, 1048576);
+       }},
       {"PORTAL_COMPANY_NAME", "", "Company name the portal and its e-mails show.", false,
        [](Config& c, const std::string& v) { c.portal_company_name = v; }},
+      {"PORTAL_BRAND_COLOR", "#14213d",
+       "The company's colour (#rrggbb or #rgb) on the portal's header; its text turns black or "
+       "white, whichever reads better on it.",
+       false, [](Config& c, const std::string& v) {
+         c.portal_brand_color = parse_hex_colour("PORTAL_BRAND_COLOR", v);
+       }},
       {"PORTAL_COMPANY_PHONE", "", "Phone number customers are given for questions.", false,
        [](Config& c, const std::string& v) { c.portal_company_phone = v; }},
       {"PORTAL_COMPANY_EMAIL", "", "E-mail address customers are given for questions.", false,

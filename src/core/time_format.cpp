@@ -28,6 +28,12 @@ std::string format_iso8601_seconds(int64_t unix_seconds) {
   return std::string(buffer, written);
 }
 
+std::string format_when(int64_t unix_seconds) {
+  if (unix_seconds == 0) return "never";
+  const std::string iso = format_iso8601_seconds(unix_seconds);  // 2026-12-04T14:03:09Z
+  return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
+}
+
 std::string format_iso8601(TimePoint time) {
   return format_iso8601_seconds(to_unix_seconds(time));
 }

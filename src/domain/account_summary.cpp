@@ -1,6 +1,6 @@
 #include "domain/account_summary.h"
 
-#include <set>
+#include "domain/job_statuses.h"
 
 namespace gep::domain {
 namespace {
@@ -36,22 +36,17 @@ Status count_evaluations(Repositories& store, AccountSummary& summary) {
 }
 
 Status count_job_statuses(Repositories& store, AccountSummary& summary) {
-  const auto workflows = store.workflows().list();
-  if (!workflows) return fail(workflows.error());
-  std::set<std::string> seen;
+  const auto names = job_status_names(store);
+  if (!names) return fail(names.error());
   int64_t counted = 0;
-  for (const WorkflowRecord& workflow : *workflows) {
-    if (workflow.object_type != "job") continue;
-    for (const WorkflowStatusRecord& status : workflow.statuses) {
-      if (!seen.insert(status.name).second) continue;
-      ListQuery query;
-      query.limit = 1;
-      query.status = status.name;
-      const auto total = total_of(store.jobs().list(query));
-      if (!total) return fail(total.error());
-      counted += *total;
-      summary.job_statuses.push_back({status.name, *total});
-    }
+  for (const std::string& name : *names) {
+    ListQuery query;
+    query.limit = 1;
+    query.status = name;
+    const auto total = total_of(store.jobs().list(query));
+    if (!total) return fail(total.error());
+    counted += *total;
+    summary.job_statuses.push_back({name, *total});
   }
   if (summary.active_jobs > counted) {
     summary.job_statuses.push_back({"Other", summary.active_jobs - counted});
@@ -63,7 +58,7 @@ Status read_sync_history(Repositories& store, AccountSummary& summary, int64_t n
   const int64_t today = now - now % kDay;
   const int64_t first_day = today - (kSyncDays - 1) * kDay;
   for (int day = 0; day < kSyncDays; ++day) summary.sync_days.push_back({first_day + day * kDay});
-  const auto logs = store.sync_logs().list(kSyncLogsRead, 0);
+  const auto logs = store.sync_logs().list({kSyncLogsRead, 0, {}});
   if (!logs) return fail(logs.error());
   for (const SyncLog& log : logs->items) {
     if (log.sync_type != SyncType::pull) continue;

@@ -101,6 +101,7 @@ struct RiskSnapshotRecord {
   std::string job_number;
   std::string job_name;
   std::string customer_name;
+  std::optional<int64_t> job_status_changed_at;  // the job's last status change, when known
 };
 
 // A latest snapshot whose level and reason codes did not change: its texts are refreshed.
@@ -111,13 +112,25 @@ struct RiskRefresh {
   std::string status_name;
 };
 
-enum class RiskSort { risk_level, evaluated_at, job_name, job_number };
+// Days in status sorts by the job's last status change (the older, the more days); jobs with no
+// known change come last either way.
+enum class RiskSort {
+  risk_level,
+  evaluated_at,
+  job_name,
+  job_number,
+  customer_name,
+  status_name,
+  days_in_status
+};
 
 struct RiskListQuery {
   int64_t limit = 50;
   int64_t offset = 0;
   std::string level;   // "" = any
   std::string reason;  // a reason code; "" = any
+  std::string status;  // the job's status name, exactly; "" = any
+  std::string q;       // text the job's number, name, customer or address contains; "" = any
   RiskSort sort = RiskSort::risk_level;
   bool descending = true;
   std::string after;  // a Page::next_cursor of this list and order (paging.h)

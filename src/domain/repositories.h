@@ -115,13 +115,19 @@ class SyncStateRepository {
   virtual Result<std::vector<SyncCursor>> list() = 0;
 };
 
+struct SyncLogQuery {
+  int64_t limit = 20;
+  int64_t offset = 0;
+  std::optional<SyncStatus> status;  // only runs that ended so; every run when unset
+};
+
 class SyncLogRepository {
  public:
   virtual ~SyncLogRepository() = default;
   // Answers the new log's id.
   virtual Result<int64_t> append(const SyncLog& log) = 0;
-  // Newest first (created_at, then id).
-  virtual Result<Page<SyncLog>> list(int64_t limit, int64_t offset) = 0;
+  // Newest first (created_at, then id); `total` counts the runs the filter keeps.
+  virtual Result<Page<SyncLog>> list(const SyncLogQuery& query) = 0;
   virtual Result<std::optional<SyncLog>> latest() = 0;
   virtual Result<std::optional<SyncLog>> latest_for_entity(std::string_view entity) = 0;
 };

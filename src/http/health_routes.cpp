@@ -1,29 +1,13 @@
 #include "http/health_routes.h"
 
-#include <memory>
-#include <mutex>
-#include <optional>
-
+#include "core/cached_call.h"
 #include "core/version.h"
 #include "http/json_response.h"
 
 namespace gep::http {
 
 DatabaseProbe probe_at_most_every(DatabaseProbe probe, const Clock& clock, Duration fresh_for) {
-  struct Cached {
-    std::mutex mutex;
-    std::optional<DatabaseHealth> health;
-    TimePoint probed_at;
-  };
-  return [probe = std::move(probe), &clock, fresh_for, cached = std::make_shared<Cached>()] {
-    const std::lock_guard lock(cached->mutex);
-    const TimePoint now = clock.now();
-    if (!cached->health || now - cached->probed_at >= fresh_for || now < cached->probed_at) {
-      cached->health = probe();
-      cached->probed_at = now;
-    }
-    return *cached->health;
-  };
+  return at_most_every(std::move(probe), clock, fresh_for);
 }
 
 void add_health_routes(Router& router, DatabaseProbe probe) {

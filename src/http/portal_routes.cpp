@@ -170,6 +170,38 @@ void customer_job(const PortalRoutes& routes, const Request& request, Response& 
   send_json(response, 200, portal::to_json(**view));
 }
 
+// The file's bytes through gep, never a redirect to JobNimbus's signed URL (which anyone holding
+// it could open). Originals are attachments: what JobNimbus stores is not ours to render.
+void send_shared_file(media::MediaService& media, const Request& request, Response& response,
+                      const std::string& file_jnid) {
+  const bool thumbnail = request.has_param("w");
+  int width = 0;
+  if (thumbnail) {
+    const std::string text = request.get_param_value("w");
+    for (const int allowed : media::kThumbnailWidths) {
+      if (text == std::to_string(allowed)) width = allowed;
+    }
+    if (width == 0) return send_error(response, ErrorCode::validation, "w must be 160, 320 or 640");
+  }
+  auto bytes = thumbnail ? media.thumbnail(file_jnid, width) : media.original(file_jnid);
+  if (!bytes) {
+    if (bytes.error().code == "not_found" || bytes.error().code == "media") {
+      return send_error(response, ErrorCode::not_found, "no such file");
+    }
+    log::warn("portal: file download failed: {}", bytes.error().message);
+    return send_error(response, ErrorCode::bad_gateway, "the file could not be fetched");
+  }
+  response.status = 200;
+  response.set_header("Content-Type", bytes->content_type);
+  response.set_header("Cache-Control", "private, max-age=3600");
+  response.set_header("X-Content-Type-Options", "nosniff");
+  if (!thumbnail) {
+    response.set_header("Content-Disposition", "attachment");
+    response.set_header("Content-Security-Policy", "sandbox");
+  }
+  response.body = std::move(bytes->bytes);
+}
+
 void customer_file(const PortalRoutes& routes, const Request& request, Response& response,
                    const PathParams& params) {
   const auto session = current_session(*routes.access, request, response);
@@ -184,17 +216,10 @@ void customer_file(const PortalRoutes& routes, const Request& request, Response&
       routes.service->shared_file_jnid(params.at("jobId"), session->contact_jnid, file_id);
   if (!jnid) return database_error(response, jnid.error());
   if (!jnid->has_value()) return send_error(response, ErrorCode::not_found, "no such file");
-  if (!routes.file_url) {
+  if (routes.media == nullptr) {
     return send_error(response, ErrorCode::service_unavailable, "file downloads are not available");
   }
-  const auto url = routes.file_url(**jnid);
-  if (!url) {
-    log::warn("portal: file download failed: {}", url.error().message);
-    return send_error(response, ErrorCode::bad_gateway, "the file could not be fetched");
-  }
-  response.status = 302;
-  response.set_header("Location", *url);
-  response.set_header("Cache-Control", "no-store");
+  send_shared_file(*routes.media, request, response, **jnid);
 }
 
 void internal_job(const PortalRoutes& routes, Response& response, const std::string& key) {

@@ -5,7 +5,9 @@
 //   POST /api/v1/portal/logout                   open      revokes the cookie's session
 //   GET  /api/v1/portal/jobs                     customer  the session's contact's jobs
 //   GET  /api/v1/portal/jobs/:jobId              customer  PortalJobView
-//   GET  /api/v1/portal/jobs/:jobId/files/:fileId customer 302 to the file's short-lived URL
+//   GET  /api/v1/portal/jobs/:jobId/files/:fileId customer the shared file's bytes, through gep's
+//                                                          media cache; ?w=160|320|640 a JPEG
+//                                                          thumbnail of a photo
 //   GET  /api/v1/portal/internal/jobs/:jobId     internal  PortalJobView (the staff preview)
 // A job the session's contact is not related to answers exactly like one that does not exist.
 #include <functional>
@@ -13,6 +15,7 @@
 
 #include "core/result.h"
 #include "http/router.h"
+#include "media/media_service.h"
 #include "portal/access.h"
 #include "portal/portal_service.h"
 
@@ -25,8 +28,8 @@ struct PortalRoutes {
   portal::PortalAccess* access = nullptr;
   std::string company_name;     // shown on the login page
   bool secure_cookies = false;  // PORTAL_BASE_URL is https
-  // A short-lived URL serving the bytes of a JobNimbus file; unset: downloads answer 503.
-  std::function<Result<std::string>(const std::string& file_jnid)> file_url;
+  // The bytes of JobNimbus files; null (no JobNimbus configured): downloads answer 503.
+  media::MediaService* media = nullptr;
 };
 
 void add_portal_routes(Router& router, const PortalRoutes& routes);

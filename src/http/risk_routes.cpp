@@ -65,20 +65,24 @@ Status apply_sort(const std::string& text, domain::RiskListQuery& query) {
   const bool descending = text.front() == '-';
   const std::string field = descending ? text.substr(1) : text;
   query.descending = descending;
-  if (field == "riskLevel") {
-    query.sort = domain::RiskSort::risk_level;
-  } else if (field == "evaluatedAt") {
-    query.sort = domain::RiskSort::evaluated_at;
-  } else if (field == "jobName") {
-    query.sort = domain::RiskSort::job_name;
-  } else if (field == "jobNumber") {
-    query.sort = domain::RiskSort::job_number;
-  } else {
-    return fail("validation",
-                "sort must be riskLevel, evaluatedAt, jobName or jobNumber, optionally with a "
-                "leading '-' for descending");
+  static constexpr std::pair<std::string_view, domain::RiskSort> kSorts[] = {
+      {"riskLevel", domain::RiskSort::risk_level},
+      {"evaluatedAt", domain::RiskSort::evaluated_at},
+      {"jobName", domain::RiskSort::job_name},
+      {"jobNumber", domain::RiskSort::job_number},
+      {"customer", domain::RiskSort::customer_name},
+      {"status", domain::RiskSort::status_name},
+      {"daysInStatus", domain::RiskSort::days_in_status},
+  };
+  for (const auto& [name, sort] : kSorts) {
+    if (field == name) {
+      query.sort = sort;
+      return {};
+    }
   }
-  return {};
+  return fail("validation",
+              "sort must be riskLevel, evaluatedAt, jobName, jobNumber, customer, status or "
+              "daysInStatus, optionally with a leading '-' for descending");
 }
 
 }  // namespace
@@ -98,6 +102,14 @@ Result<domain::RiskListQuery> risk_list_filters(const Request& request,
                   "MISSING_DOCUMENTS");
     }
     query.reason = std::string(risk::to_string(*parsed));
+  }
+  // The job's status (exactly, as JobNimbus names it) and a text search, bounded like the
+  // jobs listing's.
+  constexpr size_t kLongestText = 200;
+  query.status = request.get_param_value("status");
+  query.q = request.get_param_value("q");
+  if (query.status.size() > kLongestText || query.q.size() > kLongestText) {
+    return fail("validation", "status and q must be at most 200 characters");
   }
   if (Status sorted = apply_sort(request.get_param_value("sort"), query); !sorted) {
     return fail(sorted.error());

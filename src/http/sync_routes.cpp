@@ -87,12 +87,43 @@ void sync_photos(domain::Repositories& store, sync::SyncService* sync, const Req
              {"totalPhotosSynced", report->total_photos_synced}});
 }
 
+void send_logs(domain::Repositories& store, const Request& request, Response& response) {
+  const auto paging = page_params(request, response);
+  if (!paging) return;
+  domain::SyncLogQuery query{paging->limit, paging->offset, {}};
+  if (request.has_param("status")) {
+    query.status = domain::parse_sync_status(request.get_param_value("status"));
+    if (!query.status) {
+      return send_error(response, ErrorCode::validation,
+                        "status must be SUCCESS, FAILED or PARTIAL");
+    }
+  }
+  const auto page = store.sync_logs().list(query);
+  if (!page) return send_failure(response, page.error());
+  nlohmann::json logs = nlohmann::json::array();
+  for (const auto& log : page->items) logs.push_back(sync_log_json(log));
+  send_json(response, 200, {{"logs", logs}, {"total", page->total}});
+}
+
 }  // namespace
 
+nlohmann::json sync_status_json(const sync::SyncService* sync,
+                                const IntegrationProbe& jobnimbus_health) {
+  const sync::SyncActivity activity = sync != nullptr ? sync->activity() : sync::SyncActivity{};
+  nlohmann::json body = {{"running", activity.running},
+                         {"what", activity.running ? nlohmann::json(activity.what) : nullptr},
+                         {"trigger", activity.running ? nlohmann::json(activity.trigger) : nullptr},
+                         {"startedAt", time_or_null(activity.started_at)},
+                         {"fetched", activity.fetched},
+                         {"total", activity.total},
+                         {"summary", sync::describe(activity)}};
+  body["jobnimbus"] = integration_health_json(jobnimbus_health);
+  return body;
+}
+
 void add_sync_routes(Router& router, domain::Repositories& store, sync::SyncService* sync,
-                     ListCache& lists) {
-  for (const auto entity :
-       {sync::PullEntity::jobs, sync::PullEntity::contacts, sync::PullEntity::files}) {
+                     ListCache& lists, IntegrationProbe jobnimbus_health) {
+  for (const auto entity : sync::kPullOrder) {
     router.post("/api/v1/sync/" + std::string(sync::to_string(entity)), Access::internal,
                 [sync, entity](const Request& request, Response& response, const PathParams&) {
                   pull(sync, entity, request, response);
@@ -111,15 +142,13 @@ void add_sync_routes(Router& router, domain::Repositories& store, sync::SyncServ
              });
   router.get("/api/v1/sync/logs", Access::internal,
              [&store, &lists](const Request& request, Response& response, const PathParams&) {
-               lists.answer(request, response, {"sync_logs"}, [&] {
-                 const auto paging = page_params(request, response);
-                 if (!paging) return;
-                 const auto page = store.sync_logs().list(paging->limit, paging->offset);
-                 if (!page) return send_failure(response, page.error());
-                 nlohmann::json logs = nlohmann::json::array();
-                 for (const auto& log : page->items) logs.push_back(sync_log_json(log));
-                 send_json(response, 200, {{"logs", logs}, {"total", page->total}});
-               });
+               lists.answer(request, response, {"sync_logs"},
+                            [&] { send_logs(store, request, response); });
+             });
+  router.get("/api/v1/sync/status", Access::internal,
+             [sync, probe = std::move(jobnimbus_health)](const Request&, Response& response,
+                                                         const PathParams&) {
+               send_json(response, 200, sync_status_json(sync, probe));
              });
 }
 

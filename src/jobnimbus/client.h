@@ -43,6 +43,12 @@ struct UploadInput {
   std::string description;
 };
 
+// A file's bytes as its signed URL served them.
+struct FileDownload {
+  std::string bytes;
+  std::string content_type;  // the storage's Content-Type; empty when it sent none
+};
+
 // GET /api/v1/integration/jobnimbus/health answers {status:'ok'|'error', message?} from this.
 struct HealthReport {
   bool ok = false;
@@ -78,6 +84,10 @@ class JobNimbusClient {
   ApiResult<std::vector<Job>> fetch_jobs_by_ids(std::span<const std::string> jnids);
   ApiResult<std::vector<Contact>> fetch_contacts_by_ids(std::span<const std::string> jnids);
   ApiResult<std::vector<FileRecord>> fetch_files_by_ids(std::span<const std::string> jnids);
+  // GET /files/{jnid} answers 302 to a short-lived signed URL; this follows it and returns the
+  // bytes. Both requests go through the executor (rate limit, retries, error mapping); the signed
+  // URL is fetched without the API key. Files are held in memory: JobNimbus caps uploads.
+  ApiResult<FileDownload> download_file(const std::string& file_jnid);
   // Workflows and statuses (is_closed, is_lead) of jobs and contacts.
   ApiResult<AccountSettings> fetch_account_settings();
   // One cheap authenticated request, no retries.

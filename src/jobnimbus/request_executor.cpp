@@ -60,10 +60,12 @@ Attempt from_failure(HttpMethod method, const TransportFailure& failure) {
   return attempt;
 }
 
-Attempt from_response(HttpMethod method, HttpResponse response, TimePoint now) {
+Attempt from_response(HttpMethod method, HttpResponse response, TimePoint now,
+                      bool accept_redirect) {
   Attempt attempt;
   const int status = response.status;
-  if (status >= 200 && status < 300) {
+  const bool redirect = accept_redirect && status >= 300 && status < 400;
+  if ((status >= 200 && status < 300) || redirect) {
     attempt.response = std::move(response);
     return attempt;
   }
@@ -99,11 +101,16 @@ ApiResult<HttpResponse> RequestExecutor::call(HttpMethod method, std::string_vie
                                               std::string body, CallOptions call_options) {
   HttpRequest request;
   request.method = method;
-  request.url = options_.base_url + std::string(path_and_query);
-  request.headers.push_back({"Authorization", "Bearer " + options_.api_key});
+  request.url = call_options.absolute_url ? std::string(path_and_query)
+                                          : options_.base_url + std::string(path_and_query);
+  if (!call_options.absolute_url) {
+    request.headers.push_back({"Authorization", "Bearer " + options_.api_key});
+  }
   if (method != HttpMethod::get) request.headers.push_back({"Content-Type", "application/json"});
   request.body = std::move(body);
 
+  // A signed URL's query is a credential of its own: keep it out of the logs.
+  const std::string_view label = call_options.absolute_url ? "<signed file URL>" : path_and_query;
   const RetryPolicy& policy = options_.retry;
   Duration waited{0};
   for (int attempt_number = 1;; ++attempt_number) {
@@ -112,10 +119,11 @@ ApiResult<HttpResponse> RequestExecutor::call(HttpMethod method, std::string_vie
     const TimePoint started = options_.clock->now();
     auto outcome = options_.transport->send(request);
     Attempt attempt = outcome.ok()
-                          ? from_response(method, std::move(outcome).value(), options_.clock->now())
+                          ? from_response(method, std::move(outcome).value(), options_.clock->now(),
+                                          call_options.accept_redirect)
                           : from_failure(method, outcome.error());
     if (attempt.response) {
-      log::debug("jobnimbus {} {} -> {} in {} ms", to_string(method), path_and_query,
+      log::debug("jobnimbus {} {} -> {} in {} ms", to_string(method), label,
                  attempt.response->status,
                  std::chrono::duration_cast<Duration>(options_.clock->now() - started).count());
       return std::move(*attempt.response);
@@ -129,7 +137,7 @@ ApiResult<HttpResponse> RequestExecutor::call(HttpMethod method, std::string_vie
     const bool may_retry =
         attempt.retryable && call_options.retry && attempt_number < policy.max_attempts;
     if (!may_retry) {
-      log::debug("jobnimbus {} {} failed: {}", to_string(method), path_and_query, error.describe());
+      log::debug("jobnimbus {} {} failed: {}", to_string(method), label, error.describe());
       return fail(std::move(error));
     }
     if (attempt.server_wait && *attempt.server_wait > policy.max_retry_after) {
@@ -139,12 +147,12 @@ ApiResult<HttpResponse> RequestExecutor::call(HttpMethod method, std::string_vie
     const Duration wait =
         attempt.server_wait ? *attempt.server_wait : backoff_.delay(attempt_number - 1);
     if (waited + wait > policy.max_total_wait) {
-      log::debug("jobnimbus {} {}: retry budget spent", to_string(method), path_and_query);
+      log::debug("jobnimbus {} {}: retry budget spent", to_string(method), label);
       return fail(std::move(error));
     }
     waited += wait;
-    log::warn("jobnimbus {} {}: {}; retry {} in {} ms", to_string(method), path_and_query,
-              error.describe(), attempt_number, wait.count());
+    log::warn("jobnimbus {} {}: {}; retry {} in {} ms", to_string(method), label, error.describe(),
+              attempt_number, wait.count());
     if (error.http_status == 429) {
       options_.rate_limiter->pause_for(wait);  // the whole process backs off, not just this call
     } else {

@@ -20,6 +20,11 @@ namespace gep::jobnimbus {
 
 struct CallOptions {
   bool retry = true;  // false: one attempt (health checks answer fast)
+  // GET /files/{jnid} answers 302: with this a 3xx is the answer, not an error.
+  bool accept_redirect = false;
+  // The target is an absolute URL (a file's signed URL), sent without the API key: the key is for
+  // JobNimbus only, and the signed URL's host may be a storage bucket.
+  bool absolute_url = false;
 };
 
 class RequestExecutor {

@@ -78,6 +78,17 @@ Result<DocumentRequirement> parse_one(std::string_view group) {
 
 }  // namespace
 
+bool DocumentRequirement::applies_to(std::string_view job_type_name) const {
+  if (job_types.empty()) return true;
+  const qc::TokenizedText name(job_type_name);
+  for (size_t i = 0; i < name.size(); ++i) {
+    for (const std::string& type : job_types) {
+      if (qc::same_name(name.word(i), type)) return true;
+    }
+  }
+  return false;
+}
+
 DocumentRules default_document_rules() {
   DocumentRules rules;
   rules.requirements = {
@@ -88,20 +99,23 @@ DocumentRules default_document_rules() {
        {"contract", "signed agreement", "purchase agreement", "sales agreement",
         "customer agreement", "installation agreement", "signed proposal", "docusign", "DocuSign",
         "ppa", "lease agreement"},
-       "Upload the signed contract in JobNimbus"},
+       "Upload the signed contract in JobNimbus",
+       {}},
       {"permit",
        "permit",
        JobStage::scheduled,
        JobStage::install,
        {"permit", "permits", "building permit", "electrical permit"},
-       "Call the permit office and upload the issued permit in JobNimbus"},
+       "Call the permit office and upload the issued permit in JobNimbus",
+       {}},
       {"interconnection",
        "utility interconnection approval",
        JobStage::install,
        JobStage::complete,
        {"interconnection", "pto", "permission to operate", "utility approval", "utility approved",
         "net metering"},
-       "Ask the utility for the interconnection approval (PTO) and upload it in JobNimbus"},
+       "Ask the utility for the interconnection approval (PTO) and upload it in JobNimbus",
+       {"solar"}},
   };
   rules.exclude_words = {"draft",     "unsigned", "template",    "blank",    "sample",
                          "void",      "voided",   "cancelled",   "canceled", "rejected",

@@ -45,6 +45,11 @@ struct DocumentRequirement {
   qc::JobStage high_from = qc::JobStage::unknown;  // unknown: never escalates to HIGH
   std::vector<std::string> keywords;
   std::string action;  // what a coordinator does about it
+  // Job types (record type / workflow names) it applies to, as words the name contains ("solar"
+  // matches "Residential Solar"); empty: every job. A roof has no utility interconnection.
+  std::vector<std::string> job_types;
+
+  bool applies_to(std::string_view job_type_name) const;
 };
 
 struct DocumentRules {

@@ -64,6 +64,7 @@ RiskFindings RiskEngine::assess(const RiskJobInput& job, const Now& now) const {
   const auto& requirements = config_.documents.requirements;
   for (size_t i = 0; i < requirements.size(); ++i) {
     if (!qc::at_or_after(findings.stage, requirements[i].required_from)) continue;
+    if (!requirements[i].applies_to(job.job_type_name)) continue;
     wanted |= 1U << i;
     const qc::JobStage high_from = requirements[i].high_from;
     if (high_from != qc::JobStage::unknown && qc::at_or_after(findings.stage, high_from)) {

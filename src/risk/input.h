@@ -31,6 +31,7 @@ struct RiskJobInput {
   std::string job_name;       // `name`
   std::string customer_name;  // `display_name` / primary contact
   std::string status_name;
+  std::string job_type_name;  // record type (workflow) name: which document rules apply
   // From GET /account/settings: the job's status is marked is_closed in its workflow (won,
   // lost, cancelled). Closed jobs are never STUCK_IN_STATUS or STALE_JOB.
   bool status_is_closed = false;

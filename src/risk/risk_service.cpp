@@ -37,6 +37,7 @@ RiskJobInput risk_input(const qc::JobSlice& slice, const ClosedStatuses& closed,
   input.job_name = job.name;
   input.customer_name = job.customer_name;
   input.status_name = job.status_name;
+  input.job_type_name = job.record_type_name;
   input.status_is_closed = closed.is_closed(job.record_type_name, job.status_name);
   input.date_status_change = job.date_status_change;
   input.date_updated = job.jn_date_updated;

@@ -1,7 +1,6 @@
 #pragma once
-// File contents: seeded files are not stored but regenerated from a seed on download (700,000
-// files must not cost gigabytes), so they are small placeholders whose size and md5 are exact.
-// Plus the codecs the file endpoints need: md5, base64, signed download URLs.
+// The codecs the file endpoints need (md5, base64, signed download URLs) and the placeholder
+// bytes of seeded files no picture or PDF is drawn for (seeded_files.h draws the others).
 #include <cstdint>
 #include <optional>
 #include <string>

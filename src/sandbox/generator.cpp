@@ -53,6 +53,10 @@ class Clusters {
   int64_t mega_ = 0;
 };
 
+// Share of sold jobs whose crew takes and captions kPhotosPerPhase photos of each phase reached.
+constexpr double kDiligentCrews = 0.9;
+constexpr int64_t kPhotosPerPhase = 3;
+
 double photo_factor(Stage reached) {
   if (reached == Stage::lead) return 0.15;
   if (reached <= Stage::estimate) return 0.5;
@@ -75,13 +79,12 @@ std::vector<DocRule> doc_rules(const gen::Timeline& t) {
   const auto add = [&](DocKind kind, double p, Stage stage, bool required) {
     if (const auto at = t.entered(stage)) rules.push_back({kind, p, *at, required});
   };
-  add(DocKind::contract, 0.88, Stage::sold, true);
-  if (permits) {
-    add(DocKind::permit_application, 0.6, Stage::permitting, false);
-    add(DocKind::permit, 0.85, Stage::scheduled, true);
-  }
+  // Required documents are usually there: a missing one is an exception worth a risk flag.
+  add(DocKind::contract, 0.95, Stage::sold, true);
+  if (permits) add(DocKind::permit_application, 0.6, Stage::permitting, false);
+  add(DocKind::permit, 0.93, Stage::scheduled, true);  // also where no status tracks permitting
   if (solar) {
-    add(DocKind::interconnection, 0.8, Stage::completed, true);
+    add(DocKind::interconnection, 0.9, Stage::in_progress, true);  // approved before install
     add(DocKind::site_survey, 0.3, Stage::appointment, false);
   } else {
     add(DocKind::eagleview, 0.4, Stage::appointment, false);
@@ -306,8 +309,11 @@ class AccountBuilder {
 
   void add_photos(Rng& rng, const gen::Timeline& t, const Ref& job) {
     const double mean = spec_.photos_per_job * photo_factor(t.reached) / mean_photo_factor_;
-    const int64_t count = draw_count(rng, mean);
-    if (count == 0) return;
+    const int64_t drawn = draw_count(rng, mean);
+    // Most crews document a sold job properly: a few captioned photos of each phase reached. The
+    // rest shoot less and caption little, which is what QC is there to catch.
+    const bool diligent = t.entered(Stage::sold).has_value() && rng.chance(kDiligentCrews);
+    const double hint_rate = diligent ? 0.9 : 0.35;
     struct Window {
       PhotoPhase phase;
       int64_t start, end;
@@ -326,6 +332,13 @@ class AccountBuilder {
     if (const auto done = t.entered(Stage::completed)) {
       windows.push_back({PhotoPhase::after, *done, std::min(latest, *done + 2 * kDay), 0.30});
     }
+    const auto guaranteed = static_cast<int64_t>(diligent ? kPhotosPerPhase * windows.size() : 0);
+    // The guaranteed photos are part of the job's share, not extra: the account's average holds.
+    const int64_t count =
+        guaranteed == 0
+            ? drawn
+            : guaranteed + draw_count(rng, std::max(0.0, mean - static_cast<double>(guaranteed)));
+    if (count == 0) return;
     double total = 0;
     for (const auto& w : windows) total += w.weight;
     std::vector<int64_t> batch_upload(windows.size());
@@ -337,12 +350,14 @@ class AccountBuilder {
       double pick = rng.real() * total;
       size_t w = 0;
       while (w + 1 < windows.size() && pick >= windows[w].weight) pick -= windows[w++].weight;
+      if (i < guaranteed) w = static_cast<size_t>(i / kPhotosPerPhase);
       const Window& window = windows[w];
       int64_t taken = rng.between(window.start, std::max(window.start, window.end));
       if (window.phase == PhotoPhase::after && rng.chance(0.005)) {
         taken = survey - 30 * kDay;  // a camera with a wrong clock: "after" older than "before"
       }
-      gen::GeneratedFile file = gen::photo(rng, job, window.phase, taken, next_content_seed());
+      gen::GeneratedFile file =
+          gen::photo(rng, job, window.phase, taken, next_content_seed(), hint_rate);
       if (previous && rng.chance(0.02)) {
         // The same picture uploaded twice: same bytes (md5, size), another name.
         file = *previous;

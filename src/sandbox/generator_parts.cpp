@@ -5,7 +5,9 @@
 #include <cctype>
 #include <ctime>
 
+#include "sandbox/content_label.h"
 #include "sandbox/file_bytes.h"
+#include "sandbox/seeded_files.h"
 
 namespace gep::sandbox::gen {
 namespace {
@@ -13,9 +15,9 @@ namespace {
 using catalog::Stage;
 
 void fill_content(GeneratedFile& file) {
-  const std::string bytes = placeholder_bytes(file.content_seed, file.facts.content_type);
-  file.facts.size = static_cast<int64_t>(bytes.size());
-  file.facts.md5 = md5_hex(bytes);
+  FileDigest digest = seeded_digest(file.content_seed, file.facts.content_type);
+  file.facts.size = digest.size;
+  file.facts.md5 = std::move(digest.md5);
 }
 
 constexpr std::array<int, 15> kAreaCodes = {602, 480, 702, 619, 559, 916, 512, 210,
@@ -117,10 +119,11 @@ int64_t gap_days(Rng& rng, Stage next) {
 // How long the job has sat in its current status: some are fresh, many are stuck.
 int64_t idle_days(Rng& rng, bool closed) {
   if (closed) return rng.between(5, 400);
+  // Open jobs mostly move: most changed status this week, some sit a week or two, a few stall.
   const double r = rng.real();
-  if (r < 0.40) return rng.between(0, 6);
-  if (r < 0.65) return rng.between(7, 13);
-  if (r < 0.85) return rng.between(14, 45);
+  if (r < 0.74) return rng.between(0, 6);
+  if (r < 0.90) return rng.between(7, 13);
+  if (r < 0.97) return rng.between(14, 45);
   return rng.between(46, 150);
 }
 
@@ -374,25 +377,33 @@ Ref ref_of(const ContactFacts& contact) {
 }
 
 GeneratedFile photo(Rng& rng, const Ref& job, catalog::PhotoPhase phase, int64_t taken,
-                    uint64_t content_seed) {
+                    uint64_t content_seed, double hint_rate) {
   GeneratedFile file;
   FileFacts& f = file.facts;
   f.record_type = 2;
   f.owner = &job;
   f.date_file_created = taken;
   const double r = rng.real();
-  const bool caption_hint = r < 0.45;
-  const bool filename_hint = (r >= 0.40 && r < 0.57);
+  const bool caption_hint = r < hint_rate;
+  const bool filename_hint = (r >= hint_rate - 0.05 && r < hint_rate + 0.12);
+  // Indices rather than rng.pick (same draws): the picture's caption travels in the seed.
+  const auto own = catalog::captions(phase);
+  std::optional<size_t> caption;
   if (caption_hint) {
-    f.description = std::string(rng.pick(catalog::captions(phase)));
+    caption = rng.index(own.size());
+    f.description = std::string(own[*caption]);
   } else {
-    const std::string neutral(rng.pick(catalog::neutral_captions()));
-    if (!neutral.empty() || rng.chance(0.5)) f.description = neutral;
+    const size_t index = rng.index(catalog::neutral_captions().size());
+    const std::string neutral(catalog::neutral_captions()[index]);
+    if (!neutral.empty() || rng.chance(0.5)) {
+      f.description = neutral;
+      caption = own.size() + index;
+    }
   }
   f.filename = filename_hint ? hinted_filename(rng, phase) : neutral_filename(rng, taken);
   f.content_type = content_type_for(f.filename);
   f.created_by = &random_user(rng, false);
-  file.content_seed = content_seed;
+  file.content_seed = photo_seed(content_seed, phase, caption);
   fill_content(file);
   return file;
 }
@@ -401,7 +412,9 @@ GeneratedFile document(Rng& rng, const Ref& job, catalog::DocKind kind, std::str
                        int64_t at, uint64_t content_seed) {
   GeneratedFile file;
   FileFacts& f = file.facts;
-  const auto& templ = rng.pick(catalog::doc_templates(kind));
+  const auto templates = catalog::doc_templates(kind);
+  const size_t template_index = rng.index(templates.size());
+  const auto& templ = templates[template_index];
   f.record_type = kind == catalog::DocKind::invoice     ? 5
                   : kind == catalog::DocKind::eagleview ? 6
                                                         : 1;
@@ -415,7 +428,7 @@ GeneratedFile document(Rng& rng, const Ref& job, catalog::DocKind kind, std::str
   f.content_type = "application/pdf";
   f.date_file_created = at - rng.between(0, 3600);
   f.created_by = &random_user(rng, kind == catalog::DocKind::contract);
-  file.content_seed = content_seed;
+  file.content_seed = document_seed(content_seed, kind, template_index);
   fill_content(file);
   return file;
 }

@@ -47,9 +47,11 @@ struct GeneratedFile {
   uint64_t content_seed = 0;
 };
 
-// A photo taken at `taken` whose caption and/or filename may say its phase (or say nothing).
+// A photo taken at `taken` whose caption (about `hint_rate` of photos) and/or filename may say its
+// phase, or that says nothing.
+inline constexpr double kDefaultHintRate = 0.45;
 GeneratedFile photo(Rng& rng, const Ref& job, catalog::PhotoPhase phase, int64_t taken,
-                    uint64_t content_seed);
+                    uint64_t content_seed, double hint_rate = kDefaultHintRate);
 // A document of `kind` uploaded at `at`; `last_name` fills filename templates.
 GeneratedFile document(Rng& rng, const Ref& job, catalog::DocKind kind, std::string_view last_name,
                        int64_t at, uint64_t content_seed);

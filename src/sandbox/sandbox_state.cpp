@@ -6,6 +6,7 @@
 #include "sandbox/file_bytes.h"
 #include "sandbox/json_members.h"
 #include "sandbox/query_executor.h"
+#include "sandbox/seeded_files.h"
 
 namespace gep::sandbox {
 
@@ -67,7 +68,7 @@ std::optional<SandboxState::FileContent> SandboxState::file_content(std::string_
   const auto name = find_member(record->json, "filename");
   content.filename = name ? json_string_value(*name).value_or("file") : "file";
   if (record->content_seed != 0) {
-    content.bytes = placeholder_bytes(record->content_seed, content.content_type);
+    content.bytes = seeded_bytes(record->content_seed, content.content_type);
   } else if (const auto blob = blobs_.find(record->jnid); blob != blobs_.end()) {
     content.bytes = blob->second;
   }

@@ -233,4 +233,11 @@ Result<std::unique_ptr<Database>> open_database(const Config& config) {
   return open_database(database_options(config));
 }
 
+Result<std::unique_ptr<Database>> open_migrated_database(const Config& config) {
+  auto database = open_database(config);
+  if (!database) return fail(database.error());
+  if (const auto migrated = (*database)->migrate(); !migrated) return fail(migrated.error());
+  return database;
+}
+
 }  // namespace gep::store

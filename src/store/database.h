@@ -110,5 +110,7 @@ class Database final : public domain::DataStore {
 // Opens (and for SQLite creates) the database and checks one connection; never logs a password.
 Result<std::unique_ptr<Database>> open_database(const DatabaseOptions& options);
 Result<std::unique_ptr<Database>> open_database(const Config& config);
+// open_database, then migrate to the latest schema: what every command that uses the store needs.
+Result<std::unique_ptr<Database>> open_migrated_database(const Config& config);
 
 }  // namespace gep::store

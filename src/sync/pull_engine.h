@@ -3,6 +3,7 @@
 // pages with the cursor that ends them in one transaction (a crash resumes after the last stored
 // page), then compares id sets (sync/reconcile.h): JobNimbus announces no deletes, and whatever a
 // listing missed is fetched by id.
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -17,6 +18,9 @@
 namespace gep::sync {
 
 enum class PullEntity { jobs, contacts, files };
+// The order a whole sync pulls in: jobs first (contacts and files link to them).
+inline constexpr std::array<PullEntity, 3> kPullOrder = {PullEntity::jobs, PullEntity::contacts,
+                                                         PullEntity::files};
 enum class PullMode { incremental, full };
 
 std::string_view to_string(PullEntity entity);  // "jobs" | "contacts" | "files"

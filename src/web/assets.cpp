@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "core/digest.h"
+#include "web/brand.h"
 #include "web/embedded_files.h"
 
 namespace gep::web {
@@ -26,8 +27,21 @@ StaticAssets::StaticAssets() {
     const std::string hash = sha256_hex(file.bytes).substr(0, 12);
     const size_t dot = name.rfind('.');
     const std::string url = "/static/" + name.substr(0, dot) + "." + hash + name.substr(dot);
-    assets_.push_back({name, url, "\"" + hash + "\"", content_type_of(name), file.bytes});
+    assets_.push_back({name, url, "\"" + hash + "\"", content_type_of(name), file.bytes, {}});
   }
+  set_brand_colour(kDefaultBrandColour);
+}
+
+void StaticAssets::set_brand_colour(std::string_view hex) {
+  std::erase_if(assets_, [](const Asset& asset) { return asset.name == "brand.css"; });
+  std::string css = brand_stylesheet(hex);
+  const std::string hash = sha256_hex(css).substr(0, 12);
+  assets_.push_back({"brand.css",
+                     "/static/brand." + hash + ".css",
+                     "\"" + hash + "\"",
+                     content_type_of("brand.css"),
+                     {},
+                     std::move(css)});
 }
 
 const std::string& StaticAssets::url_of(std::string_view name) const {
@@ -46,7 +60,7 @@ void StaticAssets::answer(const http::Request& request, http::Response& response
       response.status = 304;
       return;
     }
-    response.set_content(std::string(asset.bytes), asset.content_type);
+    response.set_content(std::string(asset.content()), asset.content_type);
     return;
   }
   response.status = 404;

@@ -15,12 +15,18 @@ struct Asset {
   std::string url;   // "/static/app.<hash>.css"
   std::string etag;  // "\"<hash>\""
   std::string content_type;
-  std::string_view bytes;
+  std::string_view bytes;  // an embedded file's
+  std::string generated;   // or a file made at start-up (brand.css)
+
+  std::string_view content() const { return generated.empty() ? bytes : generated; }
 };
 
 class StaticAssets {
  public:
   StaticAssets();
+  // brand.css: the portal's colour (PORTAL_BRAND_COLOR, "#rrggbb") and a text colour that reads
+  // on it. A default is there from the start, so every page can link it.
+  void set_brand_colour(std::string_view hex);
   // The URL a page links to; throws std::logic_error for a name not embedded (a template bug).
   const std::string& url_of(std::string_view name) const;
   // GET /static/:file

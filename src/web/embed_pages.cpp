@@ -42,10 +42,15 @@ void show(const EmbedPagesDeps& deps, embed::PanelType panel, const domain::Job&
   Result<Data> view = fail("internal", "no panel");
   const char* name = "embed_qc";
   std::string title = "Photo QC";
+  // The panel's photos load through /media with a signature that expires with its token.
+  const auto signed_thumbnail = [&deps, expires_at = session.expires_at](const int64_t file_id) {
+    return deps.signed_links.path(file_id, 320, expires_at);
+  };
   if (panel == embed::PanelType::qc) {
-    view = qc_check_view(deps.store, job);
+    view = qc_check_view(deps.store, job,
+                         [&](const domain::File& photo) { return signed_thumbnail(photo.id); });
   } else if (panel == embed::PanelType::risk) {
-    view = risk_detail_view(deps.store, deps.risk, job);
+    view = risk_detail_view(deps.store, deps.risk, job, to_unix_seconds(deps.clock.now()));
     name = "embed_risk";
     title = "Risk";
   } else {
@@ -53,7 +58,11 @@ void show(const EmbedPagesDeps& deps, embed::PanelType panel, const domain::Job&
     if (portal && !portal->has_value()) {
       return refuse(deps.pages, response, {embed::TokenRejection::unknown_job, ""});
     }
-    view = portal ? Result<Data>(portal_job_view(**portal)) : Result<Data>(fail(portal.error()));
+    view = portal ? Result<Data>(portal_job_view(**portal, {[&](const portal::SharedFile& photo) {
+                                                              return signed_thumbnail(photo.id);
+                                                            },
+                                                            {}}))
+                  : Result<Data>(fail(portal.error()));
     name = "embed_portal";
     title = "Your project";
   }

@@ -99,9 +99,10 @@ void add_overview_page(http::Router& router, domain::Repositories& store, http::
   router.get("/", http::Access::staff_page,
              [&store, &lists, &pages, &clock](const http::Request& request,
                                               http::Response& response, const http::PathParams&) {
-               lists.answer(request, response,
-                            {"jobs", "risk_snapshots", "qc_checks", "sync_logs", "outbox"},
-                            [&] { overview(store, pages, clock, request, response); });
+               lists.answer(
+                   request, response,
+                   {"jobs", "risk_snapshots", "qc_checks", "sync_logs", "outbox", "workflows"},
+                   [&] { overview(store, pages, clock, request, response); });
              });
 }
 

@@ -10,8 +10,11 @@ struct NavItem {
   const char* path;
   const char* label;
 };
-constexpr NavItem kNavigation[] = {
-    {"/", "Overview"}, {"/risk", "Risk"}, {"/qc", "Photo QC"}, {"/sync", "Sync"}};
+constexpr NavItem kNavigation[] = {{"/", "Overview"},
+                                   {"/risk", "Risk"},
+                                   {"/qc", "Photo QC"},
+                                   {"/jobs", "Jobs"},
+                                   {"/sync", "Sync"}};
 
 bool in_section(std::string_view path, std::string_view section) {
   if (section == "/") return path == "/";
@@ -53,6 +56,8 @@ Data Pages::layout_for(const http::Request& request, std::string_view title) con
     }
   }
   layout.set("navigation", navigation);
+  layout.set("tablesScript", assets_.url_of("tables.js"));
+  layout.set("syncScript", assets_.url_of("sync.js"));
   return layout;
 }
 
@@ -100,6 +105,7 @@ Data Pages::customer_layout(std::string_view title) const {
   layout.set("stylesheet", assets_.url_of("app.css"));
   layout.set("favicon", assets_.url_of("favicon.svg"));
   layout.set("companyName", company_name_.empty() ? std::string("Your project") : company_name_);
+  layout.set("brandStylesheet", assets_.url_of("brand.css"));
   return layout;
 }
 

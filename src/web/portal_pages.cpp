@@ -1,6 +1,7 @@
 #include "web/portal_pages.h"
 
 #include "http/portal_routes.h"
+#include "portal/portal_json.h"
 #include "web/portal_views.h"
 
 namespace gep::web {
@@ -77,7 +78,13 @@ void job_page(const PortalPagesDeps& deps, const http::Request& request, http::R
                                           "It may have been closed, or the address is not quite "
                                           "right. Go back to your projects to find it.");
   }
-  Data page = portal_job_view(**view);
+  const int64_t job_id = (**view).job_id;
+  const auto path = [job_id](const portal::SharedFile& file) {
+    return portal::download_path(job_id, file.id);
+  };
+  const SharedFileLinks links{
+      [path](const portal::SharedFile& file) { return path(file) + "?w=320"; }, path};
+  Data page = portal_job_view(**view, links);
   deps.pages.send_customer(response, 200, "portal_job", page, (**view).name);
 }
 

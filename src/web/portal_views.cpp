@@ -19,7 +19,7 @@ List timeline_rows(const std::vector<portal::Milestone>& timeline) {
   return rows;
 }
 
-List file_rows(const std::vector<portal::SharedFile>& files) {
+List file_rows(const std::vector<portal::SharedFile>& files, const SharedFileLinks& links) {
   List rows;
   for (const portal::SharedFile& file : files) {
     Data row;
@@ -27,6 +27,10 @@ List file_rows(const std::vector<portal::SharedFile>& files) {
     row.set("caption", file.caption);
     row.set("hasCaption", !file.caption.empty());
     row.set("fileName", file.file_name);
+    row.set("hasImage", static_cast<bool>(links.thumbnail));
+    row.set("imageSrc", links.thumbnail ? links.thumbnail(file) : std::string());
+    row.set("hasDownload", static_cast<bool>(links.download));
+    row.set("downloadHref", links.download ? links.download(file) : std::string());
     rows.push_back(row);
   }
   return rows;
@@ -45,7 +49,7 @@ Data company_view(const portal::CompanyContact& company) {
 
 }  // namespace
 
-Data portal_job_view(const portal::PortalJobView& view) {
+Data portal_job_view(const portal::PortalJobView& view, const SharedFileLinks& links) {
   Data data;
   data.set("name", view.name);
   data.set("number", view.number);
@@ -61,10 +65,10 @@ Data portal_job_view(const portal::PortalJobView& view) {
   data.set("nextSteps", next_steps);
   data.set("photoCount", std::to_string(view.photos.size()));
   data.set("hasPhotos", !view.photos.empty());
-  data.set("photos", file_rows(view.photos));
+  data.set("photos", file_rows(view.photos, links));
   data.set("documentCount", std::to_string(view.documents.size()));
   data.set("hasDocuments", !view.documents.empty());
-  data.set("documents", file_rows(view.documents));
+  data.set("documents", file_rows(view.documents, links));
   data.set("company", company_view(view.company));
   return data;
 }

@@ -52,7 +52,7 @@ void qc_detail(const QcPagesDeps& deps, const http::Request& request, http::Resp
                const std::string& key) {
   const auto job = active_job_or_page(deps.pages, deps.store.jobs(), request, response, key);
   if (!job) return;
-  auto view = qc_check_view(deps.store, *job);
+  auto view = qc_check_view(deps.store, *job, staff_photo_link);
   if (!view) {
     return deps.pages.send_error(request, response, 503, "QC is unavailable",
                                  "The job's photo check could not be read. Try again in a moment.");

@@ -19,7 +19,7 @@ constexpr std::array<Choice, 4> kCategories = {{{"BEFORE", "Before"},
 
 // The photos of one category, in the order the check listed them.
 List photo_cards(const nlohmann::json& photos, const std::string& category,
-                 const std::map<std::string, domain::File>& files) {
+                 const std::map<std::string, domain::File>& files, const PhotoLink& photo_link) {
   List cards;
   for (const auto& photo : photos) {
     if (text_of(photo["category"]) != category) continue;
@@ -29,6 +29,13 @@ List photo_cards(const nlohmann::json& photos, const std::string& category,
     card.set("filename", file != files.end() ? file->second.filename : id);
     card.set("caption", file != files.end() ? file->second.caption : std::string());
     card.set("hasCaption", file != files.end() && !file->second.caption.empty());
+    // A photo the mirror no longer lists has no bytes gep may serve: its name stays, as text.
+    card.set("hasImage", file != files.end());
+    card.set("imageSrc", file != files.end() ? photo_link(file->second) : std::string());
+    // The caption says what the photo shows; the file name is the fallback a reader can still use.
+    const bool captioned = file != files.end() && !file->second.caption.empty();
+    card.set("alt",
+             captioned ? file->second.caption : (file != files.end() ? file->second.filename : id));
     card.set("reason", text_of(photo["reason"]));
     card.set("source", text_of(photo["source"]));
     const std::string duplicate_of = text_of(photo["duplicateOf"]);
@@ -41,7 +48,8 @@ List photo_cards(const nlohmann::json& photos, const std::string& category,
 }
 
 List category_sections(const nlohmann::json& check,
-                       const std::map<std::string, domain::File>& files) {
+                       const std::map<std::string, domain::File>& files,
+                       const PhotoLink& photo_link) {
   List sections;
   static const nlohmann::json kNoPhotos = nlohmann::json::array();
   const nlohmann::json& photos = check.contains("photos") ? check["photos"] : kNoPhotos;
@@ -49,7 +57,7 @@ List category_sections(const nlohmann::json& check,
     Data section;
     section.set("label", label);
     section.set("anchor", ascii_lower(code));
-    List cards = photo_cards(photos, code, files);
+    List cards = photo_cards(photos, code, files, photo_link);
     section.set("count", std::to_string(cards.size()));
     section.set("hasPhotos", !cards.empty());
     section.set("photos", cards);
@@ -77,6 +85,10 @@ std::span<const Choice> qc_status_choices() {
   return kStatuses;
 }
 
+std::string staff_photo_link(const domain::File& file) {
+  return "/media/files/" + percent_encode(file.jnid) + "?w=320";
+}
+
 std::string qc_status_label(const std::string& status) {
   for (const auto& [code, label] : kStatuses) {
     if (status == code) return label;
@@ -84,7 +96,8 @@ std::string qc_status_label(const std::string& status) {
   return status;
 }
 
-Result<Data> qc_check_view(domain::Repositories& store, const domain::Job& job) {
+Result<Data> qc_check_view(domain::Repositories& store, const domain::Job& job,
+                           const PhotoLink& photo_link) {
   const auto check = store.qc_checks().latest(job.id);
   const auto photos = store.files().list_for_job(job.jnid, domain::FileKind::photo);
   if (!check) return fail(check.error());
@@ -100,7 +113,7 @@ Result<Data> qc_check_view(domain::Repositories& store, const domain::Job& job) 
   data.set("statusTone", ascii_lower(status));
   data.set("summary", check->has_value() ? text_of(dto["summary"]) : std::string());
   data.set("lastChecked", format_when(check->has_value() ? (**check).last_checked_at : 0));
-  data.set("categories", check->has_value() ? category_sections(dto, files) : List{});
+  data.set("categories", check->has_value() ? category_sections(dto, files, photo_link) : List{});
   List missing = check->has_value() ? missing_rows(dto) : List{};
   data.set("hasMissing", !missing.empty());
   data.set("missing", missing);

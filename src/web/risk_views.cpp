@@ -1,6 +1,9 @@
 #include "web/risk_views.h"
 
+#include <algorithm>
 #include <array>
+#include <string_view>
+#include <vector>
 
 #include "web/qc_views.h"
 #include "web/view_values.h"
@@ -23,14 +26,28 @@ std::string reason_label(const std::string& code) {
   return code;
 }
 
-// The days a STUCK_IN_STATUS reason counted; "" when the job is not stuck.
-std::string days_in_status(const nlohmann::json& reasons) {
-  for (const auto& reason : reasons) {
-    if (reason["code"] == "STUCK_IN_STATUS" && reason["details"].contains("days")) {
-      return std::to_string(reason["details"]["days"].get<int64_t>());
-    }
+constexpr int64_t kSecondsPerDay = 86400;
+
+// Closed jobs carry no STUCK_IN_STATUS reason, so the days come from the job itself.
+std::string days_in_status(const std::optional<int64_t>& changed_at, int64_t now) {
+  if (!changed_at || *changed_at <= 0) return "";
+  return std::to_string(std::max<int64_t>(0, (now - *changed_at) / kSecondsPerDay));
+}
+
+// Each kind of reason once, with how many there are: two missing documents are one "Missing
+// documents ×2" badge (the detail page lists each document).
+List reason_badges(const std::vector<std::string>& codes) {
+  List badges;
+  std::vector<std::string_view> shown;
+  for (const std::string& code : codes) {
+    if (std::find(shown.begin(), shown.end(), code) != shown.end()) continue;
+    shown.push_back(code);
+    const auto count = std::count(codes.begin(), codes.end(), code);
+    Data badge;
+    badge.set("label", reason_label(code) + (count > 1 ? " \u00D7" + std::to_string(count) : ""));
+    badges.push_back(badge);
   }
-  return "";
+  return badges;
 }
 
 List reason_rows(const nlohmann::json& reasons) {
@@ -55,13 +72,7 @@ List history_rows(const std::vector<domain::RiskSnapshotRecord>& history) {
     row.set("level", snapshot.risk_level);
     row.set("levelTone", ascii_lower(snapshot.risk_level));
     row.set("since", format_when(snapshot.evaluated_at));
-    List reasons;
-    for (const std::string& code : snapshot.reason_codes) {
-      Data entry;
-      entry.set("label", reason_label(code));
-      reasons.push_back(entry);
-    }
-    row.set("reasons", reasons);
+    row.set("reasons", reason_badges(snapshot.reason_codes));
     rows.push_back(row);
   }
   return rows;
@@ -73,7 +84,8 @@ std::span<const Choice> risk_reason_choices() {
   return kReasons;
 }
 
-Data risk_row_view(const nlohmann::json& dto, int64_t evaluated_at) {
+Data risk_row_view(const domain::RiskSnapshotRecord& snapshot, const nlohmann::json& dto,
+                   const int64_t now) {
   Data row;
   const std::string level = text_of(dto["riskLevel"]);
   row.set("level", level);
@@ -83,15 +95,11 @@ Data risk_row_view(const nlohmann::json& dto, int64_t evaluated_at) {
   row.set("jobName", text_of(dto["jobName"]));
   row.set("customer", text_of(dto["customerName"]));
   row.set("status", text_of(dto["status"]));
-  row.set("daysInStatus", days_in_status(dto["reasons"]));
-  List reasons;
-  for (const auto& reason : dto["reasons"]) {
-    Data entry;
-    entry.set("label", reason_label(text_of(reason["code"])));
-    reasons.push_back(entry);
-  }
-  row.set("reasons", reasons);
-  row.set("evaluatedAt", format_when(evaluated_at));
+  row.set("daysInStatus", days_in_status(snapshot.job_status_changed_at, now));
+  std::vector<std::string> codes;
+  for (const auto& reason : dto["reasons"]) codes.push_back(text_of(reason["code"]));
+  row.set("reasons", reason_badges(codes));
+  row.set("evaluatedAt", format_when(snapshot.last_evaluated_at));
   const std::string url = text_of(dto["jobNimbusUrl"]);
   row.set("jobNimbusUrl", safe_href(url));
   row.set("hasJobNimbusUrl", !url.empty());
@@ -99,7 +107,7 @@ Data risk_row_view(const nlohmann::json& dto, int64_t evaluated_at) {
 }
 
 Result<Data> risk_detail_view(domain::Repositories& store, const risk::RiskService& risk,
-                              const domain::Job& job) {
+                              const domain::Job& job, const int64_t now) {
   const int64_t job_id = job.id;
   const auto snapshot = store.risk_snapshots().latest(job_id);
   const auto history = store.risk_snapshots().history(job_id, kHistoryRows);
@@ -111,7 +119,7 @@ Result<Data> risk_detail_view(domain::Repositories& store, const risk::RiskServi
   List actions;
   if (snapshot->has_value()) {
     const nlohmann::json dto = risk.to_json(**snapshot);
-    snapshot_view = risk_row_view(dto, (**snapshot).last_evaluated_at);
+    snapshot_view = risk_row_view(**snapshot, dto, now);
     snapshot_view.set("reasonRows", reason_rows(dto["reasons"]));
     snapshot_view.set("hasReasons", !dto["reasons"].empty());
     for (const auto& action : dto["recommendedActions"]) {

@@ -1,8 +1,10 @@
 #include "web/sync_pages.h"
 
+#include <array>
 #include <charconv>
 
 #include "sync/conflicts.h"
+#include "web/page_parts.h"
 #include "web/view_values.h"
 
 namespace gep::web {
@@ -11,6 +13,22 @@ namespace {
 constexpr int64_t kLogsPerPage = 20;
 constexpr int64_t kOutboxRows = 20;
 constexpr int64_t kMaxLogPage = 10'000;
+constexpr std::array<Choice, 3> kLogStatuses = {{
+    {"SUCCESS", "Succeeded"},
+    {"PARTIAL", "Partly failed"},
+    {"FAILED", "Failed"},
+}};
+
+struct LogView {
+  int64_t page = 0;
+  std::optional<domain::SyncStatus> status;
+  std::string status_text;  // as in the URL
+};
+
+std::string logs_href(const LogView& view, int64_t page) {
+  return "/sync" + query_string({{"logs", page > 0 ? std::to_string(page) : std::string()},
+                                 {"status", view.status_text}});
+}
 
 std::optional<int64_t> positive_integer(std::string_view text) {
   int64_t value = 0;
@@ -20,8 +38,7 @@ std::optional<int64_t> positive_integer(std::string_view text) {
 }
 
 std::optional<sync::PullEntity> entity_named(std::string_view name) {
-  for (const auto entity :
-       {sync::PullEntity::jobs, sync::PullEntity::contacts, sync::PullEntity::files}) {
+  for (const auto entity : sync::kPullOrder) {
     if (sync::to_string(entity) == name) return entity;
   }
   return std::nullopt;
@@ -85,19 +102,43 @@ Result<List> conflict_rows(domain::DataStore& store, int64_t& total) {
   return rows;
 }
 
-Status add_logs(domain::DataStore& store, int64_t log_page, Data& data) {
-  const auto logs = store.sync_logs().list(kLogsPerPage, log_page * kLogsPerPage);
+Status add_logs(domain::DataStore& store, const LogView& view, Data& data) {
+  const auto logs = store.sync_logs().list({kLogsPerPage, view.page * kLogsPerPage, view.status});
   if (!logs) return fail(logs.error());
   List rows;
   for (const auto& log : logs->items) rows.push_back(log_row(log));
   data.set("logs", rows);
   data.set("hasLogs", !logs->items.empty());
   data.set("logTotal", std::to_string(logs->total));
-  data.set("hasNewer", log_page > 0);
-  data.set("newerHref", log_page > 1 ? "/sync?logs=" + std::to_string(log_page - 1) : "/sync");
-  data.set("hasOlder", (log_page + 1) * kLogsPerPage < logs->total);
-  data.set("olderHref", "/sync?logs=" + std::to_string(log_page + 1));
+  data.set("logStatuses", select_options(kLogStatuses, view.status_text));
+  data.set("logFiltered", view.status.has_value());
+  data.set("hasNewer", view.page > 0);
+  data.set("newerHref", logs_href(view, view.page - 1));
+  data.set("hasOlder", (view.page + 1) * kLogsPerPage < logs->total);
+  data.set("olderHref", logs_href(view, view.page + 1));
   return {};
+}
+
+// What is running now (sync.js shows the same words from /api/v1/sync/status).
+void add_activity(const sync::SyncService* sync, Data& data) {
+  const sync::SyncActivity activity = sync != nullptr ? sync->activity() : sync::SyncActivity{};
+  data.set("running", activity.running);
+  data.set("activity", sync::describe(activity));
+}
+
+void add_connection(const http::IntegrationProbe& probe, Data& data) {
+  data.set("connectionTone", std::string("neutral"));
+  data.set("connectionLabel", std::string("Off"));
+  if (!probe) {
+    data.set("connection", std::string("Not configured: set JOBNIMBUS_API_KEY and restart gep."));
+    return;
+  }
+  const http::IntegrationHealth health = probe();
+  const std::string when = format_when(health.checked_at);
+  data.set("connectionTone", std::string(health.ok ? "success" : "failed"));
+  data.set("connectionLabel", std::string(health.ok ? "OK" : "Down"));
+  data.set("connection", health.ok ? "Connected: JobNimbus answered at " + when + "."
+                                   : "JobNimbus did not answer at " + when + ": " + health.message);
 }
 
 Status add_writebacks(domain::DataStore& store, Data& data) {
@@ -123,18 +164,31 @@ Status add_writebacks(domain::DataStore& store, Data& data) {
   return {};
 }
 
-void sync_page(const SyncPagesDeps& deps, const http::Request& request, http::Response& response) {
-  const auto log_page = positive_integer(
+std::optional<LogView> log_view(const http::Request& request) {
+  const auto page = positive_integer(
       request.get_param_value("logs").empty() ? "0" : request.get_param_value("logs"));
-  if (!log_page || *log_page > kMaxLogPage) {
+  if (!page || *page > kMaxLogPage) return std::nullopt;
+  LogView view{*page, std::nullopt, request.get_param_value("status")};
+  if (view.status_text.empty()) return view;
+  view.status = domain::parse_sync_status(view.status_text);
+  if (!view.status) return std::nullopt;
+  return view;
+}
+
+void sync_page(const SyncPagesDeps& deps, const http::Request& request, http::Response& response) {
+  const auto view = log_view(request);
+  if (!view) {
     return deps.pages.send_error(request, response, 400, "This view cannot be shown",
-                                 "logs must be a page number from 0 to 10000.");
+                                 "logs must be a page number from 0 to 10000, and status one of "
+                                 "SUCCESS, PARTIAL or FAILED.");
   }
   Data data;
   data.set("configured", deps.sync != nullptr);
   data.set("csrf", request.session_csrf);
   data.set("busy", request.get_param_value("busy") == "1");
-  if (!add_logs(deps.store, *log_page, data) || !add_writebacks(deps.store, data)) {
+  add_activity(deps.sync, data);
+  add_connection(deps.jobnimbus_health, data);
+  if (!add_logs(deps.store, *view, data) || !add_writebacks(deps.store, data)) {
     return deps.pages.send_error(request, response, 503, "The sync page is unavailable",
                                  "The sync log or the outbox could not be read. Try again in a "
                                  "moment.");

@@ -11,12 +11,6 @@ std::string ascii_lower(std::string text) {
   return text;
 }
 
-std::string format_when(int64_t unix_seconds) {
-  if (unix_seconds == 0) return "never";
-  const std::string iso = format_iso8601_seconds(unix_seconds);  // 2026-12-04T14:03:09Z
-  return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
-}
-
 std::string format_duration_ms(int64_t milliseconds) {
   if (milliseconds < 1000) return std::to_string(milliseconds) + " ms";
   const int64_t seconds = milliseconds / 1000;

@@ -6,13 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/time_format.h"  // format_when
+
 namespace gep::web {
 
 // A CSS class from a code: "NOT_CHECKED" -> "not_checked" (ASCII only).
 std::string ascii_lower(std::string text);
 
-// "2026-12-04 14:03 UTC"; "never" for 0.
-std::string format_when(int64_t unix_seconds);
 // "2 m 05 s", "850 ms".
 std::string format_duration_ms(int64_t milliseconds);
 

@@ -10,6 +10,7 @@
 
 #include "app/access_wiring.h"
 #include "app/application.h"
+#include "core/env_file.h"
 #include "core/secrets.h"
 #include "net/http_client.h"
 #include "store/database.h"
@@ -21,16 +22,20 @@ class ServingApp {
   using Prepare = std::function<void(store::Database&)>;
 
   ServingApp(const std::string& name, std::string api_key, const std::string& staff_password,
-             const Prepare& prepare = {})
+             const Prepare& prepare = {}, const EnvMap& extra = {})
       : directory_(std::filesystem::temp_directory_path() / ("gep-" + name + "-" + random_hex(6))),
         api_key_(std::move(api_key)) {
     std::filesystem::create_directories(directory_);
-    config_ = Config::load({{"DATABASE_URL", "sqlite:" + (directory_ / "gep.db").string()},
-                            {"PORT", "0"},
-                            {"INTERNAL_API_KEY", api_key_},
-                            {"JOBNIMBUS_SYNC_ENABLED", "false"},
-                            {"HTTP_THREADS", "4"},
-                            {"EMBED_SIGNING_SECRET", "serving-app-embed-secret-0123456789abcdef"}});
+    EnvMap environment = {{"DATABASE_URL", "sqlite:" + (directory_ / "gep.db").string()},
+                          {"PORT", "0"},
+                          {"INTERNAL_API_KEY", api_key_},
+                          {"JOBNIMBUS_SYNC_ENABLED", "false"},
+                          {"HTTP_THREADS", "4"},
+                          {"MEDIA_CACHE_DIR", (directory_ / "media-cache").string()},
+                          {"EMBED_SIGNING_SECRET", "serving-app-embed-secret-0123456789abcdef"}};
+    // `extra` wins: a test may point JOBNIMBUS_BASE_URL at a scripted server, say.
+    for (const auto& [variable, value] : extra) environment[variable] = value;
+    config_ = Config::load(environment);
     prepare_database(staff_password, prepare);
     app_ = std::make_unique<app::Application>(config_);
     started_ = app_->start();

@@ -105,7 +105,17 @@ INSTANTIATE_TEST_SUITE_P(
         BadValue{"EMBED_TOKEN_TTL_MINUTES", "0",
                  "EMBED_TOKEN_TTL_MINUTES: expected an integer from 1 to 1440, got \"0\""},
         BadValue{"SQLITE_CACHE_MB", "0",
-                 "SQLITE_CACHE_MB: expected an integer from 1 to 4096, got \"0\""}));
+                 "SQLITE_CACHE_MB: expected an integer from 1 to 4096, got \"0\""},
+        BadValue{"PORTAL_BRAND_COLOR", "red",
+                 "PORTAL_BRAND_COLOR: expected a colour such as #0b5cad, got \"red\""},
+        BadValue{"PORTAL_BRAND_COLOR", "#12345g",
+                 "PORTAL_BRAND_COLOR: expected a colour such as #0b5cad, got \"#12345g\""}));
+
+TEST(Config, ABrandColourIsNormalisedToSixLowerCaseDigits) {
+  EXPECT_EQ(Config::load({}).portal_brand_color, "#14213d");
+  EXPECT_EQ(Config::load({{"PORTAL_BRAND_COLOR", "#F0A"}}).portal_brand_color, "#ff00aa");
+  EXPECT_EQ(Config::load({{"PORTAL_BRAND_COLOR", "#0B5CAD"}}).portal_brand_color, "#0b5cad");
+}
 
 TEST(Config, RiskThresholdsMustBeOrdered) {
   EXPECT_EQ(load_error({{"RISK_STUCK_STATUS_DAYS_MEDIUM", "20"}}),

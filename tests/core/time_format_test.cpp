@@ -10,6 +10,11 @@ TEST(TimeFormat, FormatsUtcIso8601) {
   EXPECT_EQ(format_iso8601_seconds(1472567571), "2016-08-30T14:32:51Z");
 }
 
+TEST(TimeFormat, SaysATimeAsPeopleReadIt) {
+  EXPECT_EQ(format_when(0), "never");
+  EXPECT_EQ(format_when(1'700'000'000), "2023-11-14 22:13 UTC");
+}
+
 TEST(TimeFormat, ParsesTheFormsAdminsType) {
   EXPECT_EQ(parse_time_to_unix_seconds("2016-08-30"), 1472515200);
   EXPECT_EQ(parse_time_to_unix_seconds("2016-08-30T14:32:51Z"), 1472567571);

@@ -160,9 +160,16 @@ check "the view holds no internal field" \
 check "shared photos are only DURING and AFTER ones" \
   [ "$(json_field "$view" "all(p['category'] in ('DURING', 'AFTER') for p in d['photos'])")" = True ]
 photo_path=$(json_field "$view" "next((p['downloadPath'] for p in d['photos']), '')")
-check "a shared photo's downloadPath redirects to JobNimbus's short-lived URL" \
-  [ "$(customer -o /dev/null -w '%{http_code} %{redirect_url}' "$GEP_URL$photo_path" | cut -c1-4)" = "302 " ]
-check "which serves the bytes" [ "$(customer -sL -o "$work/photo.bin" -w '%{http_code}' "$GEP_URL$photo_path")" = 200 ] 
+# gep serves the bytes itself (never a redirect to JobNimbus's short-lived signed URL).
+check "a shared photo's downloadPath serves the photo as an attachment" \
+  [ "$(customer -D "$work/photo.headers" -o "$work/photo.bin" -w '%{http_code} %{redirect_url}' "$GEP_URL$photo_path")" = "200 " ]
+magic=$(head -c 3 "$work/photo.bin" | od -An -tx1 | tr -d ' \n')
+check "whose bytes are the picture (JPEG or PNG, as the sandbox made it)" \
+  grep -qxE 'ffd8ff|89504e' <<<"$magic"
+check "sent with Content-Disposition: attachment and nosniff" \
+  bash -c "grep -qi '^Content-Disposition: attachment' '$work/photo.headers' && grep -qi '^X-Content-Type-Options: nosniff' '$work/photo.headers'"
+check "and ?w=320 answers a thumbnail" \
+  [ "$(customer -o "$work/thumb.bin" -w '%{http_code} %{content_type}' "$GEP_URL$photo_path?w=320")" = "200 image/jpeg" ]
 check "another job's file answers 404" \
   [ "$(customer -o /dev/null -w '%{http_code}' "$GEP_URL/api/v1/portal/jobs/$other/files/1")" = 404 ]
 customer -o "$work/theirs.body" -w '%{http_code}' "$GEP_URL/api/v1/portal/jobs/$other" >"$work/theirs.status"

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -27,6 +28,44 @@ const std::set<std::string> kOpenAllowList = {
     "POST /api/v1/auth/login",            // staff sign-in
     "POST /api/v1/portal/session",        // customer sign-in (magic link)
     "POST /api/v1/portal/logout",         // ends the customer's own session
+};
+
+// Every route outside /api/v1, with the access it must declare. A page route added without a
+// line here fails EveryPageRouteIsListedWithItsAccess until its access is decided and written.
+const std::map<std::string, http::Access> kPageRoutes = {
+    {"GET /", http::Access::staff_page},
+    {"GET /risk", http::Access::staff_page},
+    {"GET /risk/:jobId", http::Access::staff_page},
+    {"POST /risk/:jobId/evaluate", http::Access::staff_page},
+    {"GET /qc", http::Access::staff_page},
+    {"GET /qc/:jobId", http::Access::staff_page},
+    {"POST /qc/:jobId/evaluate", http::Access::staff_page},
+    {"GET /jobs", http::Access::staff_page},
+    {"GET /jobs/:jobId", http::Access::staff_page},
+    {"POST /jobs/:jobId/notes", http::Access::staff_page},
+    {"POST /jobs/:jobId/tasks", http::Access::staff_page},
+    {"GET /sync", http::Access::staff_page},
+    {"POST /sync/run", http::Access::staff_page},
+    {"POST /sync/outbox/:id/retry", http::Access::staff_page},
+    {"POST /sync/conflicts/:id/resolve", http::Access::staff_page},
+    {"GET /media/files/:fileJnid", http::Access::staff_page},
+    // Open: the signature in the URL is the credential (embed panels' photos).
+    {"GET /media/signed/files/:fileId", http::Access::open},
+    // Open: signing in. Signing out needs the session it ends.
+    {"GET /login", http::Access::open},
+    {"POST /login", http::Access::open},
+    {"POST /logout", http::Access::staff_page},
+    // Open: the embed token in the URL is the credential.
+    {"GET /embed/qc", http::Access::open},
+    {"GET /embed/risk", http::Access::open},
+    {"GET /embed/portal", http::Access::open},
+    // Open: the portal's pages check the customer's session themselves and explain sign-in.
+    {"GET /portal/", http::Access::open},
+    {"GET /portal/jobs/:jobId", http::Access::open},
+    {"GET /portal/link-expired", http::Access::open},
+    {"GET /portal/login", http::Access::open},
+    // Open: content-hashed stylesheets, scripts and icons.
+    {"GET /static/:file", http::Access::open},
 };
 
 std::string key_of(const http::RouteInfo& route) {
@@ -155,6 +194,54 @@ TEST_F(RouteTableTest, ASessionWithoutCsrfCannotChangeState) {
   EXPECT_GT(checked, 5U);
   const auto me = http::RouteInfo{"GET", "/api/v1/auth/me", http::Access::internal};
   EXPECT_EQ(call(me, {{"Cookie", cookie}}), 200) << "reads need no CSRF token";
+}
+
+TEST_F(RouteTableTest, EveryPageRouteIsListedWithItsAccess) {
+  std::set<std::string> mounted;
+  for (const auto& route : app().routes()) {
+    if (route.pattern.rfind("/api/", 0) == 0) continue;
+    const std::string key = key_of(route);
+    mounted.insert(key);
+    const auto listed = kPageRoutes.find(key);
+    if (listed == kPageRoutes.end()) {
+      ADD_FAILURE() << key << " is not in kPageRoutes: list it with the access it needs";
+      continue;
+    }
+    EXPECT_EQ(route.access, listed->second) << key;
+  }
+  for (const auto& [key, access] : kPageRoutes) {
+    EXPECT_EQ(mounted.count(key), 1U) << key << " is listed but not mounted";
+  }
+}
+
+TEST_F(RouteTableTest, APageWithoutASessionSendsTheBrowserToSignInAndKeepsItsAddress) {
+  for (const auto& [key, access] : kPageRoutes) {
+    if (access != http::Access::staff_page || key.rfind("GET ", 0) != 0) continue;
+    const std::string path = concrete_path(key.substr(4));
+    const auto answer = client().Get(path);
+    ASSERT_TRUE(answer) << key;
+    EXPECT_EQ(answer->status, 303) << key;
+    const std::string location = answer->get_header_value("Location");
+    if (path == "/") {
+      EXPECT_EQ(location, "/login") << key;
+      continue;
+    }
+    ASSERT_EQ(location.rfind("/login?next=", 0), 0U) << key << " -> " << location;
+    const std::string next =
+        std::regex_replace(location.substr(12), std::regex("%2F", std::regex::icase), "/");
+    EXPECT_EQ(next, path) << key;
+  }
+}
+
+TEST_F(RouteTableTest, APortalPageWithoutASessionExplainsHowToSignIn) {
+  for (const std::string path : {"/portal/", "/portal/jobs/1"}) {
+    const auto answer = client().Get(path);
+    ASSERT_TRUE(answer) << path;
+    EXPECT_EQ(answer->status, 401) << path;
+    EXPECT_NE(answer->get_header_value("Content-Type").find("text/html"), std::string::npos)
+        << path;
+    EXPECT_NE(answer->body.find("Please sign in again"), std::string::npos) << path;
+  }
 }
 
 }  // namespace

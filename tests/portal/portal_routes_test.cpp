@@ -8,6 +8,8 @@
 
 #include "http/portal_routes.h"
 #include "http/server.h"
+#include "media/fake_ports.h"
+#include "media/temp_dir.h"
 #include "net/http_client.h"
 #include "portal/tokens.h"
 #include "store/repos/portal_access_repository.h"
@@ -43,9 +45,11 @@ class PortalRoutesTest : public ::testing::Test {
     routes.service = service_.get();
     routes.access = access_.get();
     routes.company_name = "Sunny <Solar>";
-    routes.file_url = [](const std::string& jnid) -> Result<std::string> {
-      return "https://files.example/" + jnid + "?signature=x";
-    };
+    files_->files["file1"] = "%PDF-1.4 the shared photo's bytes";
+    media_ = std::make_unique<media::MediaService>(
+        files_, std::make_shared<gep::testing::FakeResizer>(),
+        std::make_shared<media::DiskCache>(cache_.path, 1024 * 1024));
+    routes.media = media_.get();
     http::add_portal_routes(server_->router(), routes);
     server_->router().set_customer_guard(http::portal_customer_guard(*access_));
     const auto port = server_->bind();
@@ -104,6 +108,10 @@ class PortalRoutesTest : public ::testing::Test {
   std::unique_ptr<portal::FileShareRepository> shares_;
   std::unique_ptr<portal::PortalAccess> access_;
   std::unique_ptr<portal::PortalService> service_;
+  gep::testing::TempDir cache_;
+  std::shared_ptr<gep::testing::FakeFileSource> files_ =
+      std::make_shared<gep::testing::FakeFileSource>();
+  std::unique_ptr<media::MediaService> media_;
   std::unique_ptr<http::HttpServer> server_;
   std::thread thread_;
   std::unique_ptr<gep::testing::HttpClient> client_;
@@ -157,10 +165,24 @@ TEST_F(PortalRoutesTest, ASessionSeesItsOwnJobsOnly) {
   EXPECT_EQ(theirs->body, missing->body);
   EXPECT_EQ(get("/api/v1/portal/jobs/job3", cookie)->body, missing->body);
 
+  // Shared files come through gep: the bytes, never a redirect to JobNimbus's signed URL.
   const std::string photo_path = view["photos"][0]["downloadPath"];
   const auto download = get(photo_path, cookie);
-  EXPECT_EQ(download->status, 302);
-  EXPECT_EQ(download->get_header_value("Location"), "https://files.example/file1?signature=x");
+  ASSERT_EQ(download->status, 200);
+  EXPECT_EQ(download->body, "%PDF-1.4 the shared photo's bytes");
+  EXPECT_FALSE(download->has_header("Location"));
+  EXPECT_EQ(download->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(download->get_header_value("Content-Disposition"), "attachment");
+  EXPECT_EQ(download->get_header_value("X-Content-Type-Options"), "nosniff");
+  const auto thumbnail = get(photo_path + "?w=160", cookie);
+  ASSERT_EQ(thumbnail->status, 200);
+  EXPECT_EQ(thumbnail->get_header_value("Content-Type"), "image/jpeg");
+  EXPECT_TRUE(thumbnail->body.starts_with("\xFF\xD8\xFF thumb 160"));
+  EXPECT_EQ(get(photo_path + "?w=1000", cookie)->status, 400);
+  EXPECT_EQ(files_->calls, 1);  // fetched once, then from the cache
+  // Another customer's session cannot fetch it.
+  EXPECT_EQ(get(photo_path, sign_in(link_token("con2")))->status, 404);
+  EXPECT_EQ(get(photo_path, "")->status, 401);
   const int64_t hidden = (*db_->files().find_by_jnid("file2"))->id;
   EXPECT_EQ(get("/api/v1/portal/jobs/job1/files/" + std::to_string(hidden), cookie)->status, 404);
 }

@@ -39,6 +39,20 @@ TEST(MissingDocuments, MediumAtTheStageThatNeedsItHighOncePast) {
   }
 }
 
+TEST(MissingDocuments, ARoofHasNoUtilityInterconnection) {
+  const RiskEngine engine = make_engine();
+  const auto now = engine.at(from_unix_seconds(kNow));
+  RiskJobInput roof = quiet_job("Completed");
+  roof.job_type_name = "Roofing - Retail";
+  EXPECT_EQ(engine.assess(roof, now).documents_missing, kContract | kPermit);
+  RiskJobInput solar = quiet_job("Completed");
+  solar.job_type_name = "COMMERCIAL SOLAR";  // a word of the name, any case
+  EXPECT_EQ(engine.assess(solar, now).documents_missing, kContract | kPermit | kInterconnection);
+  RiskJobInput solarish = quiet_job("Completed");
+  solarish.job_type_name = "Solarium builds";  // a whole word, not a prefix
+  EXPECT_EQ(engine.assess(solarish, now).documents_missing, kContract | kPermit);
+}
+
 TEST(MissingDocuments, SeverityInTheSnapshot) {
   const RiskEngine engine = make_engine();
   const JobRiskSnapshot sold = engine.evaluate(quiet_job("Sold"), from_unix_seconds(kNow));

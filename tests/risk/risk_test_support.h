@@ -32,6 +32,7 @@ inline RiskJobInput quiet_job(std::string status = "Lead") {
   job.job_name = "Kent solar";
   job.customer_name = "Clark Kent";
   job.status_name = std::move(status);
+  job.job_type_name = "Residential Solar";
   job.date_status_change = kNow;
   job.date_updated = kNow;
   return job;

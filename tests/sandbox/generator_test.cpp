@@ -152,7 +152,9 @@ TEST(Generator, PhotosSayTheirPhaseInVariedWordingOrNothing) {
   }
   EXPECT_GT(photos, 5000u);
   EXPECT_EQ(seen.size(), words.size());
-  EXPECT_GT(silent, photos / 4);  // many photos say nothing: the classifier must use dates
+  // Careless crews leave many photos silent (diligent ones caption most): the classifier must use
+  // dates.
+  EXPECT_GT(silent, photos / 8);
   EXPECT_LT(silent, photos * 3 / 4);
 }
 

@@ -227,8 +227,13 @@ TEST_P(EvaluationRepositoriesTest, WorkflowsAreReplacedAsAWhole) {
   EXPECT_TRUE((*listed)[0].statuses[1].is_closed);
   EXPECT_FALSE((*listed)[1].is_active);
 
+  const auto before = db().data_version({"workflows"});
   ASSERT_TRUE(db().workflows().replace_all(std::vector<domain::WorkflowRecord>{solar}));
   EXPECT_EQ(db().workflows().list()->size(), 1U);
+  // Cached pages that list statuses in workflow order see the change.
+  const auto after = db().data_version({"workflows"});
+  ASSERT_TRUE(before && after);
+  EXPECT_NE(*before, *after);
 }
 
 TEST_P(EvaluationRepositoriesTest, TheBulkReadGroupsFilesAndStatusChangesByJob) {

@@ -3,6 +3,8 @@
 // change while the list changed under it, and cached totals follow every write, also one made
 // through another Database on the same data (another instance).
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <map>
 #include <set>
 #include <tuple>
@@ -20,6 +22,9 @@ struct Stored {
   int64_t id = 0;
   std::string name;
   std::string number;
+  std::string customer;
+  std::string status;
+  int64_t status_changed = 0;  // 0: unknown (stored NULL), listed last in both directions
   std::string level;
   std::vector<std::string> codes;
   int64_t evaluated_at = 0;
@@ -38,6 +43,11 @@ std::vector<Stored> store_varied_jobs(store::Database& db) {
     domain::Job job = make_job(n);
     job.name = std::string("N") + static_cast<char>('A' + (n * 7) % 5) + std::to_string(n % 3);
     job.number = "K" + std::to_string(100 + (n * 5) % 11);
+    job.customer_name = std::string("Cust ") + (n % 3 == 0   ? "ALPHA"
+                                                : n % 3 == 1 ? "BETA"
+                                                             : "GAMMA");
+    job.status_name = std::string("S") + static_cast<char>('A' + (n * 5) % 4);
+    job.date_status_change = n % 5 == 0 ? 0 : 2000 + (n % 7) * 100;
     jobs.push_back(job);
   }
   EXPECT_TRUE(db.jobs().upsert_batch(jobs));
@@ -50,6 +60,9 @@ std::vector<Stored> store_varied_jobs(store::Database& db) {
     row.id = (*db.jobs().find_by_jnid("job" + std::to_string(n)))->id;
     row.name = jobs[static_cast<size_t>(n - 1)].name;
     row.number = jobs[static_cast<size_t>(n - 1)].number;
+    row.customer = jobs[static_cast<size_t>(n - 1)].customer_name;
+    row.status = jobs[static_cast<size_t>(n - 1)].status_name;
+    row.status_changed = jobs[static_cast<size_t>(n - 1)].date_status_change;
     row.level = levels[(n * 3) % 7 % 3];
     row.codes = {codes[n % 3]};
     if (n % 4 == 0) row.codes.emplace_back(codes[(n + 1) % 3]);
@@ -75,7 +88,14 @@ std::vector<int64_t> expected_order(std::vector<Stored> rows, const domain::Risk
     const bool level_ok = query.level.empty() || row.level == query.level;
     const bool reason_ok = query.reason.empty() || std::find(row.codes.begin(), row.codes.end(),
                                                              query.reason) != row.codes.end();
-    return !level_ok || !reason_ok;
+    const bool status_ok = query.status.empty() || row.status == query.status;
+    // The fixture's q is an upper-case customer word searched in lower case: the search ignores
+    // case, and no other field of these jobs holds it.
+    std::string lowered = row.customer;
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                   [](const unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const bool text_ok = query.q.empty() || lowered.find(query.q) != std::string::npos;
+    return !level_ok || !reason_ok || !status_ok || !text_ok;
   });
   const bool down = query.descending;
   std::sort(rows.begin(), rows.end(), [&](const Stored& a, const Stored& b) {
@@ -95,8 +115,24 @@ std::vector<int64_t> expected_order(std::vector<Stored> rows, const domain::Risk
       case domain::RiskSort::job_number:
         if (a.number != b.number) return down ? a.number > b.number : a.number < b.number;
         break;
+      case domain::RiskSort::customer_name:
+        if (a.customer != b.customer)
+          return down ? a.customer > b.customer : a.customer < b.customer;
+        break;
+      case domain::RiskSort::status_name:
+        if (a.status != b.status) return down ? a.status > b.status : a.status < b.status;
+        break;
+      case domain::RiskSort::days_in_status:  // descending: most days, the oldest change, first
+        if ((a.status_changed == 0) != (b.status_changed == 0)) return b.status_changed == 0;
+        if (a.status_changed != b.status_changed) {
+          return down ? a.status_changed < b.status_changed : a.status_changed > b.status_changed;
+        }
+        break;
     }
-    return down ? a.id > b.id : a.id < b.id;
+    // Ties follow the stored key's direction: days in status descending is the change time
+    // ascending, so its ties come by ascending id.
+    const bool ties_down = query.sort == domain::RiskSort::days_in_status ? !down : down;
+    return ties_down ? a.id > b.id : a.id < b.id;
   });
   std::vector<int64_t> ids;
   for (const auto& row : rows) ids.push_back(row.id);
@@ -120,22 +156,34 @@ std::vector<int64_t> walk_risk(store::Database& db, domain::RiskListQuery query,
 
 TEST_P(ListPagingTest, EveryRiskOrderAndFilterAnswersTheGuidesRowsByOffsetAndByCursor) {
   const auto stored = store_varied_jobs(db());
-  const domain::RiskSort sorts[] = {domain::RiskSort::risk_level, domain::RiskSort::evaluated_at,
-                                    domain::RiskSort::job_name, domain::RiskSort::job_number};
-  const std::pair<std::string, std::string> filters[] = {
-      {"", ""}, {"HIGH", ""}, {"LOW", ""}, {"", "STALE_JOB"}, {"MEDIUM", "MISSING_DOCUMENTS"}};
+  const domain::RiskSort sorts[] = {domain::RiskSort::risk_level,    domain::RiskSort::evaluated_at,
+                                    domain::RiskSort::job_name,      domain::RiskSort::job_number,
+                                    domain::RiskSort::customer_name, domain::RiskSort::status_name,
+                                    domain::RiskSort::days_in_status};
+  // level, reason, status, q
+  const std::array<std::string, 4> filters[] = {{"", "", "", ""},
+                                                {"HIGH", "", "", ""},
+                                                {"LOW", "", "", ""},
+                                                {"", "STALE_JOB", "", ""},
+                                                {"MEDIUM", "MISSING_DOCUMENTS", "", ""},
+                                                {"", "", "SB", ""},
+                                                {"HIGH", "STUCK_IN_STATUS", "SC", ""},
+                                                {"", "", "", "beta"},
+                                                {"LOW", "STALE_JOB", "", "alpha"}};
   for (const auto sort : sorts) {
     for (const bool descending : {true, false}) {
-      for (const auto& [level, reason] : filters) {
+      for (const auto& [level, reason, status, q] : filters) {
         domain::RiskListQuery query;
         query.sort = sort;
         query.descending = descending;
         query.level = level;
         query.reason = reason;
+        query.status = status;
+        query.q = q;
         const auto expected = expected_order(stored, query);
         const std::string label = "sort " + std::to_string(static_cast<int>(sort)) +
                                   (descending ? " desc" : " asc") + " level '" + level +
-                                  "' reason '" + reason + "'";
+                                  "' reason '" + reason + "' status '" + status + "' q '" + q + "'";
         query.limit = 1000;
         const auto all = db().risk_snapshots().list_latest(query);
         ASSERT_TRUE(all) << all.error().message;
@@ -325,100 +373,6 @@ TEST_P(ListPagingTest, TheQcOverviewPagesByCursorInJobOrder) {
     query.after = page->next_cursor;
   }
   EXPECT_EQ(walked, expected);
-}
-
-// Search finds accented names, house numbers and punctuation on both stores, in listing order,
-// with paging by cursor and by offset, with a status filter, and for short queries.
-TEST_P(ListPagingTest, SearchFindsAccentedNumericAndPunctuatedTextInListingOrder) {
-  std::vector<domain::Job> jobs;
-  for (int n = 1; n <= 40; ++n) {
-    domain::Job job = make_job(n);
-    job.jn_date_updated = 1'700'000'000 + (n % 7) * 10;
-    job.name = n % 10 == 1   ? "Chloé Dupont roof"
-               : n % 10 == 2 ? "Job #1649 solar"
-                             : "Solar " + job.name;
-    job.address_line1 = n % 5 == 3 ? "1 N 52 E" : job.address_line1;
-    jobs.push_back(job);
-  }
-  ASSERT_TRUE(db().jobs().upsert_batch(jobs));
-  const auto jnids_for = [&](domain::ListQuery query) {
-    query.limit = 1000;
-    const auto page = db().jobs().list(query);
-    EXPECT_TRUE(page) << page.error().message;
-    std::vector<std::string> jnids;
-    if (!page) return jnids;
-    for (const auto& job : page->items) jnids.push_back(job.jnid);
-    EXPECT_EQ(page->total, std::ssize(jnids)) << query.q;
-    return jnids;
-  };
-  domain::ListQuery all;
-  const auto listing = jnids_for(all);
-  const auto expected_for = [&](const std::string& needle, const std::string& status) {
-    std::vector<std::string> out;
-    for (const auto& jnid : listing) {
-      const auto& job = jobs[static_cast<size_t>(std::stoi(jnid.substr(3)) - 1)];
-      const std::string text = job.name + " " + job.address_line1;
-      std::string lowered = text;
-      for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (lowered.find(needle) != std::string::npos &&
-          (status.empty() || job.status_name == status))
-        out.push_back(jnid);
-    }
-    return out;
-  };
-  for (const std::string q : {"Chloé", "chloé", "N 52 E", "#1649", "solar", "SOLAR", "1649"}) {
-    domain::ListQuery query;
-    query.q = q;
-    std::string needle = q;
-    for (char& c : needle) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const auto expected = expected_for(needle, "");
-    ASSERT_FALSE(expected.empty()) << q;
-    EXPECT_EQ(jnids_for(query), expected) << q;
-    query.status = "Sold";
-    EXPECT_EQ(jnids_for(query), expected_for(needle, "Sold")) << q << " status Sold";
-  }
-  // Through the index and without it (two characters), by cursor and by offset.
-  for (const std::string q : {"solar", "so"}) {
-    for (const std::string status : {"", "Lead"}) {
-      domain::ListQuery query;
-      query.q = q;
-      query.status = status;
-      const auto expected = jnids_for(query);
-      ASSERT_FALSE(expected.empty());
-      std::vector<std::string> walked;
-      query.limit = 3;
-      for (int pages = 0; pages < 100; ++pages) {
-        const auto page = db().jobs().list(query);
-        ASSERT_TRUE(page) << page.error().message;
-        for (const auto& job : page->items) walked.push_back(job.jnid);
-        if (page->next_cursor.empty()) break;
-        query.after = page->next_cursor;
-      }
-      EXPECT_EQ(walked, expected) << q << " cursor, status '" << status << "'";
-      query.after.clear();
-      query.offset = 2;
-      const auto offset_page = db().jobs().list(query);
-      ASSERT_TRUE(offset_page);
-      ASSERT_GE(expected.size(), 3U);
-      EXPECT_EQ(offset_page->items.front().jnid, expected[2]) << q << " offset";
-      query.offset = std::ssize(expected) - 2;  // read from the far end
-      const auto end_page = db().jobs().list(query);
-      ASSERT_TRUE(end_page);
-      ASSERT_EQ(end_page->items.size(), 2U) << q;
-      EXPECT_EQ(end_page->items[0].jnid, expected[expected.size() - 2]) << q << " end offset";
-      EXPECT_EQ(end_page->items[1].jnid, expected.back()) << q << " end offset";
-      EXPECT_TRUE(end_page->next_cursor.empty());
-    }
-  }
-  // A deleted job leaves the search, and comes back with the deleted ones.
-  ASSERT_TRUE(db().jobs().mark_deleted(std::vector<std::string>{"job2"}, 10));
-  domain::ListQuery gone;
-  gone.q = "#1649";
-  const auto without = jnids_for(gone);
-  EXPECT_EQ(std::count(without.begin(), without.end(), "job2"), 0);
-  gone.include_deleted = true;
-  const auto with = jnids_for(gone);
-  EXPECT_EQ(std::count(with.begin(), with.end(), "job2"), 1);
 }
 
 // A reason filter in the evaluation order reads the reason index: a snapshot re-evaluated in place

@@ -73,13 +73,16 @@ TEST_P(MigrationTest, RefusesADatabaseNewerThanTheBinary) {
     ASSERT_TRUE(lease);
     ASSERT_TRUE((*lease)->execute(
         "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-        {sql_int(7), sql_text("from the future"), sql_int(1)}));
+        {sql_int(store::Database::latest_schema_version() + 1), sql_text("from the future"),
+         sql_int(1)}));
   }
   const auto refused = db().migrate();
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, store::migrations::kSchemaTooNew);
   EXPECT_EQ(refused.error().message,
-            "database schema version 7 is newer than this gep (knows up to " +
+            "database schema version " +
+                std::to_string(store::Database::latest_schema_version() + 1) +
+                " is newer than this gep (knows up to " +
                 std::to_string(store::Database::latest_schema_version()) + "); upgrade gep");
 }
 

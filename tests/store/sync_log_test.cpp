@@ -34,7 +34,7 @@ TEST_P(SyncLogTest, NewestFirstWithTotalAndLatest) {
                                           log_of("jobs", 50, domain::SyncStatus::success)};
   for (const auto& log : logs) ASSERT_TRUE(db().sync_logs().append(log));
 
-  const auto first = db().sync_logs().list(2, 0);
+  const auto first = db().sync_logs().list({2, 0, {}});
   ASSERT_TRUE(first) << first.error().message;
   EXPECT_EQ(first->total, 5);
   ASSERT_EQ(first->items.size(), 2U);
@@ -42,7 +42,7 @@ TEST_P(SyncLogTest, NewestFirstWithTotalAndLatest) {
   EXPECT_EQ(first->items[1].entity, "contacts");
   EXPECT_EQ(first->items[1].status, domain::SyncStatus::partial);
 
-  const auto rest = db().sync_logs().list(10, 2);
+  const auto rest = db().sync_logs().list({10, 2, {}});
   ASSERT_TRUE(rest);
   ASSERT_EQ(rest->items.size(), 3U);
   EXPECT_EQ(rest->items[0].created_at, 200);
@@ -55,6 +55,33 @@ TEST_P(SyncLogTest, NewestFirstWithTotalAndLatest) {
   ASSERT_TRUE(latest_jobs && latest_jobs->has_value());
   EXPECT_EQ((*latest_jobs)->created_at, 200);
   EXPECT_EQ((*latest_jobs)->status, domain::SyncStatus::failed);
+}
+
+TEST_P(SyncLogTest, AStatusFilterKeepsOnlyThoseRunsAndCountsThem) {
+  const std::vector<domain::SyncLog> logs{log_of("jobs", 100, domain::SyncStatus::success),
+                                          log_of("contacts", 150, domain::SyncStatus::failed),
+                                          log_of("jobs", 200, domain::SyncStatus::failed),
+                                          log_of("files", 300, domain::SyncStatus::partial),
+                                          log_of("jobs", 400, domain::SyncStatus::failed)};
+  for (const auto& log : logs) ASSERT_TRUE(db().sync_logs().append(log));
+
+  const auto failed = db().sync_logs().list({2, 0, domain::SyncStatus::failed});
+  ASSERT_TRUE(failed) << failed.error().message;
+  EXPECT_EQ(failed->total, 3);
+  ASSERT_EQ(failed->items.size(), 2U);
+  EXPECT_EQ(failed->items[0].created_at, 400);
+  EXPECT_EQ(failed->items[1].created_at, 200);
+  const auto older = db().sync_logs().list({2, 2, domain::SyncStatus::failed});
+  ASSERT_TRUE(older);
+  ASSERT_EQ(older->items.size(), 1U);
+  EXPECT_EQ(older->items[0].entity, "contacts");
+
+  const auto partial = db().sync_logs().list({20, 0, domain::SyncStatus::partial});
+  ASSERT_TRUE(partial);
+  EXPECT_EQ(partial->total, 1);
+  ASSERT_EQ(partial->items.size(), 1U);
+  EXPECT_EQ(partial->items[0].entity, "files");
+  EXPECT_EQ(db().sync_logs().list({20, 0, {}})->total, 5);
 }
 
 TEST_P(SyncLogTest, KeepsEveryFieldOfAPushLog) {
@@ -85,7 +112,7 @@ TEST_P(SyncLogTest, KeepsEveryFieldOfAPushLog) {
 
   const auto counted = db().sync_logs().append(log_of("jobs", 1, domain::SyncStatus::partial));
   ASSERT_TRUE(counted);
-  const auto all = db().sync_logs().list(10, 0);
+  const auto all = db().sync_logs().list({10, 0, {}});
   const domain::SyncLog& run = all->items.back();
   EXPECT_EQ(run.fetched, 10);
   EXPECT_EQ(run.created, 4);

@@ -66,5 +66,36 @@ TEST_F(WorkflowSyncTest, TheServiceCallsItsHookWithTheRunsStartAfterEveryPull) {
   EXPECT_EQ(starts[0], to_unix_seconds(clock_.now()));
 }
 
+TEST_F(WorkflowSyncTest, ActivityShowsTheRunningPullWithItsProgressThenNothing) {
+  SyncService service(gateway_, *database_, clock_, SyncSettings{});
+  EXPECT_FALSE(service.activity().running);
+  std::vector<SyncActivity> seen;
+  service.set_after_run([&](int64_t) { seen.push_back(service.activity()); });
+  ASSERT_TRUE(service.pull(PullEntity::jobs, PullMode::incremental, "dashboard"));
+  ASSERT_TRUE(service.sync_files_of({"a"}));
+  ASSERT_EQ(seen.size(), 2U);
+  EXPECT_TRUE(seen[0].running);
+  EXPECT_EQ(seen[0].what, "jobs");
+  EXPECT_EQ(seen[0].trigger, "dashboard");
+  EXPECT_EQ(seen[0].started_at, to_unix_seconds(clock_.now()));
+  EXPECT_EQ(seen[0].fetched, 6);
+  EXPECT_GE(seen[0].total, seen[0].fetched);
+  EXPECT_TRUE(seen[1].running);
+  EXPECT_EQ(seen[1].what, "photos");
+  EXPECT_FALSE(service.activity().running);
+  EXPECT_EQ(service.activity().what, "");
+  EXPECT_EQ(describe(service.activity()), "No sync is running.");
+  SyncActivity listing = seen[0];
+  listing.started_at = 1'700'000'000;
+  listing.total = 2000;
+  listing.fetched = 1200;
+  EXPECT_EQ(
+      describe(listing),
+      "Syncing jobs (started 2023-11-14 22:13 UTC by dashboard): 1200 of 2000 records listed.");
+  listing.total = 0;  // JobNimbus gave no count
+  EXPECT_EQ(describe(listing),
+            "Syncing jobs (started 2023-11-14 22:13 UTC by dashboard): 1200 records listed.");
+}
+
 }  // namespace
 }  // namespace gep::sync

@@ -9,137 +9,10 @@
 #include <set>
 #include <thread>
 
-#include "app/serving_app.h"
-#include "store/database.h"
-#include "store/test_records.h"
+#include "web_pages_fixture.h"
 
 namespace gep::app {
 namespace {
-
-constexpr const char* kApiKey = "web-pages-internal-key-0123456789";
-constexpr const char* kPassword = "web pages staff passphrase";
-constexpr const char* kHostileName = "<script>alert(1)</script> & \"Quoted\" 'job'";
-constexpr int kJobs = 60;
-
-using gep::testing::HttpHeaders;
-using gep::testing::HttpResult;
-
-// What a browser keeps between requests: the session cookie and the page's CSRF token.
-struct Browser {
-  std::string cookie;
-  std::string csrf;
-};
-
-std::string form(const std::vector<std::pair<std::string, std::string>>& fields) {
-  std::string body;
-  for (const auto& [name, value] : fields) {
-    if (!body.empty()) body += '&';
-    body += name + "=";
-    for (const char c : value) {
-      if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-        body += c;
-      } else {
-        char escaped[4];
-        std::snprintf(escaped, sizeof escaped, "%%%02X", static_cast<unsigned char>(c));
-        body += escaped;
-      }
-    }
-  }
-  return body;
-}
-
-// The value of the first <input name="csrf" value="..."> of a page.
-std::string csrf_field(const std::string& html) {
-  std::smatch match;
-  static const std::regex field(R"re(name="csrf" value="([0-9a-f]+)")re");
-  return std::regex_search(html, match, field) ? match[1].str() : std::string();
-}
-
-std::string cookie_pair(const std::string& set_cookie) {
-  return set_cookie.substr(0, set_cookie.find(';'));
-}
-
-class WebPagesTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    serving_ = std::make_unique<test::ServingApp>("web-pages", kApiKey, kPassword, seed_mirror);
-    ASSERT_TRUE(serving_->started().ok()) << serving_->started().error().message;
-    for (const char* evaluation : {"/api/v1/qc/evaluate-all", "/api/v1/risk/evaluate-all"}) {
-      const auto evaluated =
-          client().Post(evaluation, {{"x-internal-api-key", kApiKey}}, "{}", "application/json");
-      ASSERT_TRUE(evaluated && evaluated->status == 200) << evaluation;
-    }
-  }
-
-  // 60 jobs, one with a hostile name; job 1 (Sold: BEFORE photos required) has two synced
-  // photos, one a duplicate of the other.
-  static void seed_mirror(store::Database& database) {
-    std::vector<domain::Job> jobs;
-    for (int n = 1; n <= kJobs; ++n) jobs.push_back(test::make_job(n));
-    jobs[2].name = kHostileName;
-    ASSERT_TRUE(database.jobs().upsert_batch(jobs));
-    std::vector<domain::File> photos = {test::make_file(1, "job1", domain::FileKind::photo),
-                                        test::make_file(2, "job1", domain::FileKind::photo)};
-    photos[1].md5 = photos[0].md5;
-    ASSERT_TRUE(database.files().upsert_batch(photos));
-    ASSERT_TRUE(database.jobs().mark_files_synced(std::vector<std::string>{"job1"},
-                                                  to_unix_seconds(SystemClock().now())));
-  }
-
-  Application& app() { return serving_->app(); }
-  gep::testing::HttpClient client() const { return serving_->client(); }
-
-  // The path and query of a new embed link for `job` and `panel_type`; "" when refused.
-  std::string link_path(const std::string& job, const std::string& panel_type) const {
-    const nlohmann::json body = {{"jobId", job}, {"panelType", panel_type}};
-    const auto created = client().Post("/api/v1/embed/links", {{"x-internal-api-key", kApiKey}},
-                                       body.dump(), "application/json");
-    if (!created || created->status != 200) return "";
-    const std::string url = nlohmann::json::parse(created->body).at("url");
-    const size_t path = url.find("/embed/");
-    return path == std::string::npos ? "" : url.substr(path);
-  }
-
-  HttpResult get(const std::string& path, const Browser& browser = {}) const {
-    HttpHeaders headers;
-    if (!browser.cookie.empty()) headers.emplace_back("Cookie", browser.cookie);
-    return client().Get(path, headers);
-  }
-
-  HttpResult post_form(const std::string& path, const std::string& body,
-                       const std::string& cookie) const {
-    HttpHeaders headers;
-    if (!cookie.empty()) headers.emplace_back("Cookie", cookie);
-    return client().Post(path, headers, body, "application/x-www-form-urlencoded");
-  }
-
-  // GET /login, then POST it as a browser would: the form's token with its cookie.
-  HttpResult submit_login(const std::string& password, const std::string& next) const {
-    const auto page = get("/login");
-    EXPECT_TRUE(page && page->status == 200);
-    if (!page) return page;
-    const std::string login_cookie = cookie_pair(page->get_header_value("Set-Cookie"));
-    return post_form("/login",
-                     form({{"csrf", csrf_field(page->body)},
-                           {"next", next},
-                           {"username", "staffer"},
-                           {"password", password}}),
-                     login_cookie);
-  }
-
-  Browser sign_in() const {
-    const auto answer = submit_login(kPassword, "/");
-    EXPECT_TRUE(answer && answer->status == 303);
-    if (!answer || answer->status != 303) return {};
-    Browser browser{cookie_pair(answer->get_header_value("Set-Cookie")), ""};
-    const auto overview = get("/", browser);
-    EXPECT_TRUE(overview && overview->status == 200);
-    if (overview) browser.csrf = csrf_field(overview->body);
-    return browser;
-  }
-
-  std::unique_ptr<test::ServingApp> serving_;
-};
 
 std::vector<std::string> job_names_in(const std::string& html) {
   std::vector<std::string> names;
@@ -212,8 +85,41 @@ TEST_F(WebPagesTest, TheRiskTableEscapesAHostileNameAndSortsByName) {
   const auto names = job_names_in(page->body);
   ASSERT_EQ(names.size(), 50U);
   EXPECT_TRUE(std::is_sorted(names.begin(), names.end())) << names.front() << " " << names.back();
-  EXPECT_NE(page->body.find("aria-sort=\"ascending\"><a href=\"/risk?sort=-jobName\">Name"),
+  EXPECT_NE(page->body.find(
+                "aria-sort=\"ascending\"><a href=\"/risk?sort=-jobName\" data-sort-link>Name"),
             std::string::npos);
+  // Only the sorted header says how it is sorted; every other sortable one is a link.
+  const std::string& body = page->body;
+  EXPECT_EQ(body.find("aria-sort="), body.rfind("aria-sort="));
+  for (const char* sort : {"customer", "status", "-daysInStatus", "-riskLevel", "-evaluatedAt"}) {
+    EXPECT_NE(page->body.find(std::string("href=\"/risk?sort=") + sort + "\" data-sort-link>"),
+              std::string::npos)
+        << sort;
+  }
+}
+
+TEST_F(WebPagesTest, TheRiskTableFiltersByStatusAndTextAndSortsByCustomer) {
+  const Browser browser = sign_in();
+  const auto page = get("/risk?status=Sold&q=customer%201&sort=customer", browser);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200) << page->body;
+  // Customer 1, 5, 9, 13, ... are Sold (make_job); of those, "customer 1" finds 1, 13, 17, ...
+  static const std::regex row(R"re(<td>(Customer \d+)</td>\s*<td>([^<]*)</td>)re");
+  std::vector<std::string> customers;
+  for (auto it = std::sregex_iterator(page->body.begin(), page->body.end(), row);
+       it != std::sregex_iterator(); ++it) {
+    EXPECT_EQ((*it)[2].str(), "Sold");
+    EXPECT_EQ((*it)[1].str().rfind("Customer 1", 0), 0U) << (*it)[1].str();
+    customers.push_back((*it)[1].str());
+  }
+  EXPECT_FALSE(customers.empty());
+  EXPECT_TRUE(std::is_sorted(customers.begin(), customers.end()));
+  EXPECT_NE(page->body.find("value=\"Sold\""), std::string::npos) << "the filter stays in the form";
+  EXPECT_NE(page->body.find("value=\"customer 1\""), std::string::npos);
+  const auto refused = get("/risk?sort=address", browser);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_NE(refused->body.find("daysInStatus"), std::string::npos) << "says which sorts exist";
 }
 
 TEST_F(WebPagesTest, TheNextPageLinksVisitEveryJobOnce) {
@@ -351,8 +257,10 @@ TEST_F(WebPagesTest, TheQcPagesListEveryJobAndShowOnesCheck) {
   const auto detail = get("/qc/1", browser);
   ASSERT_TRUE(detail);
   ASSERT_EQ(detail->status, 200);
-  for (const char* text : {"Before (2)", "During (0)", "After (0)", "IMG_1.png", "caption says",
-                           "Duplicate of IMG_1.png", "Missing"}) {
+  for (const char* text :
+       {"Before (2)", "During (0)", "After (0)", "IMG_1.png", "caption says",
+        "Duplicate of IMG_1.png", "Missing",
+        R"(<img src="/media/files/file1?w=320" alt="Before - north roof face 1" loading="lazy")"}) {
     EXPECT_NE(detail->body.find(text), std::string::npos) << text << "\n" << detail->body;
   }
   const auto recheck = post_form("/qc/1/evaluate", form({{"csrf", browser.csrf}}), browser.cookie);

@@ -41,9 +41,7 @@ TEST(QueryString, EncodesValuesAndSkipsEmptyOnes) {
   EXPECT_EQ(query_string({{"level", ""}}), "");
 }
 
-TEST(Formats, SayTimesAndWaitsInWords) {
-  EXPECT_EQ(format_when(0), "never");
-  EXPECT_EQ(format_when(1'700'000'000), "2023-11-14 22:13 UTC");
+TEST(Formats, SayWaitsInWords) {
   EXPECT_EQ(format_duration_ms(850), "850 ms");
   EXPECT_EQ(format_duration_ms(4'250), "4.2 s");
   EXPECT_EQ(format_duration_ms(125'000), "2 m 05 s");

@@ -29,11 +29,8 @@ int run_invite(const InviteArguments& arguments) {
   const Config config = load_checked_config();
   log::init(config.log_level, config.log_format);
   SystemClock clock;
-  auto database = store::open_database(config);
+  auto database = store::open_migrated_database(config);
   if (!database) return report_failure(database.error().message);
-  if (auto migrated = (*database)->migrate(); !migrated) {
-    return report_failure(migrated.error().message);
-  }
   auto wiring = PortalWiring::create(config, **database, clock);
   if (!wiring) {
     std::fprintf(stderr, "gep: invalid configuration: %s\n", wiring.error().message.c_str());

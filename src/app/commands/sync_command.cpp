@@ -22,7 +22,7 @@ int run_sync(const SyncArguments& arguments) {
   log::init(config.log_level, config.log_format);
   std::vector<sync::PullEntity> entities;
   if (arguments.what == "all") {
-    entities = {sync::PullEntity::jobs, sync::PullEntity::contacts, sync::PullEntity::files};
+    entities.assign(sync::kPullOrder.begin(), sync::kPullOrder.end());
   } else if (const auto entity = parse_pull_entity(arguments.what)) {
     entities = {*entity};
   } else {

@@ -75,11 +75,8 @@ template <class Work>
 int with_accounts(Work&& work) {
   const Config config = load_checked_config();
   log::init(config.log_level, config.log_format);
-  auto database = store::open_database(config);
+  auto database = store::open_migrated_database(config);
   if (!database) return failed(database.error().message);
-  if (const auto migrated = (*database)->migrate(); !migrated) {
-    return failed(migrated.error().message);
-  }
   SystemClock clock;
   UserAccounts accounts(**database, clock);
   return work(accounts.admin());

@@ -43,5 +43,7 @@ extern const std::string_view kListKeysSqlite;
 extern const std::string_view kListKeysPostgres;
 extern const std::string_view kSearchIndexesSqlite;
 extern const std::string_view kSearchIndexesPostgres;
+extern const std::string_view kRiskJobSortsSqlite;
+extern const std::string_view kRiskJobSortsPostgres;
 
 }  // namespace gep::store::migrations

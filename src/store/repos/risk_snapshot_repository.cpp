@@ -5,6 +5,7 @@
 
 #include "store/repos/batch_sql.h"
 #include "store/repos/keyset.h"
+#include "store/repos/record_search.h"
 #include "store/repos/record_table.h"
 #include "store/repos/risk_reason_index.h"
 #include "store/repos/row_reader.h"
@@ -33,7 +34,7 @@ int64_t level_rank(std::string_view level) {
 constexpr std::string_view kSnapshotColumns =
     "SELECT r.id, r.job_id, r.risk_level, r.reasons_json, r.actions_json, r.reason_codes, "
     "r.status_name, r.is_latest, r.evaluated_at, r.last_evaluated_at, "
-    "j.jnid, j.number, j.name, j.customer_name";
+    "j.jnid, j.number, j.name, j.customer_name, j.date_status_change";
 
 std::string select_sql() {
   return std::string(kSnapshotColumns) + " FROM risk_snapshots r JOIN jobs j ON j.id = r.job_id";
@@ -76,6 +77,7 @@ domain::RiskSnapshotRecord snapshot_from(const sql::Row& row) {
   snapshot.job_number = read.text();
   snapshot.job_name = read.text();
   snapshot.customer_name = read.text();
+  snapshot.job_status_changed_at = read.optional_integer();
   return snapshot;
 }
 
@@ -110,6 +112,13 @@ const KeysetOrder& order_of(const domain::RiskListQuery& query) {
       {"risk.jobName-", {{"j.name", true}, {"j.id"}}, true},
       {"risk.jobNumber", {{"j.number", true}, {"j.id"}}, false},
       {"risk.jobNumber-", {{"j.number", true}, {"j.id"}}, true},
+      {"risk.customer", {{"j.customer_name", true}, {"j.id"}}, false},
+      {"risk.customer-", {{"j.customer_name", true}, {"j.id"}}, true},
+      {"risk.status", {{"j.status_name", true}, {"j.id"}}, false},
+      {"risk.status-", {{"j.status_name", true}, {"j.id"}}, true},
+      // Most days first is the oldest status change first.
+      {"risk.daysInStatus", {{"j.date_status_change"}, {"j.id"}}, true, true},
+      {"risk.daysInStatus-", {{"j.date_status_change"}, {"j.id"}}, false, true},
   };
   static const KeysetOrder kReasonOrders[] = {
       {"risk.riskLevel", {{"x.level_order_ascending"}, {"x.job_id"}}, false},
@@ -143,10 +152,13 @@ void add_level_filter(Filter& filter, const domain::RiskListQuery& query, bool c
   filter.params.emplace_back(low + kLowBits);
 }
 
-// The list's conditions; `counting` for its total (see add_level_filter).
+// The list's conditions; `counting` for its total (see add_level_filter). The job's own (status,
+// text) are tested on the joined job row in every plan.
 Filter risk_filter(sql::Dialect dialect, const domain::RiskListQuery& query, bool counting) {
   Filter filter;
   filter.add("j.deleted_at IS NULL");
+  if (!query.status.empty()) filter.add("j.status_name = ?", sql::Value{query.status});
+  if (!query.q.empty()) add_search_condition(filter, dialect, query.q);
   if (seeks_reason_index(query)) {  // its rows are the latest snapshots' only
     filter.add("x.reason_code = ?", sql::Value{query.reason});
     add_level_filter(filter, query, counting, "x");
@@ -171,7 +183,7 @@ std::string page_source(const domain::RiskListQuery& query, Filter& filter) {
   }
   filter.add("r.job_id = j.id");
   const bool by_job =
-      query.sort == domain::RiskSort::job_name || query.sort == domain::RiskSort::job_number;
+      query.sort != domain::RiskSort::risk_level && query.sort != domain::RiskSort::evaluated_at;
   return by_job ? " FROM jobs j CROSS JOIN risk_snapshots r"
                 : " FROM risk_snapshots r CROSS JOIN jobs j";
 }

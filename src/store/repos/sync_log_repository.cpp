@@ -78,16 +78,25 @@ Result<int64_t> SqlSyncLogRepository::append(const domain::SyncLog& log) {
   });
 }
 
-Result<domain::Page<domain::SyncLog>> SqlSyncLogRepository::list(int64_t limit, int64_t offset) {
+Result<domain::Page<domain::SyncLog>> SqlSyncLogRepository::list(
+    const domain::SyncLogQuery& query) {
+  std::string where;
+  std::vector<sql::Value> params;
+  if (query.status) {
+    where = " WHERE status = ?";
+    params.emplace_back(std::string(domain::to_string(*query.status)));
+  }
   return run_on<domain::Page<domain::SyncLog>>(
       source_, false, [&](sql::Connection& connection) -> Result<domain::Page<domain::SyncLog>> {
-        const auto counted = connection.query("SELECT COUNT(*) FROM sync_logs");
+        const auto counted = connection.query("SELECT COUNT(*) FROM sync_logs" + where, params);
         if (!counted) return fail(counted.error());
+        std::vector<sql::Value> paged = params;
+        paged.emplace_back(std::clamp<int64_t>(query.limit, 1, 1000));
+        paged.emplace_back(std::max<int64_t>(query.offset, 0));
         const auto rows =
-            connection.query("SELECT " + std::string(kSyncLogColumns) + " FROM sync_logs" +
+            connection.query("SELECT " + std::string(kSyncLogColumns) + " FROM sync_logs" + where +
                                  std::string(kNewestFirst) + " LIMIT ? OFFSET ?",
-                             {sql::Value{std::clamp<int64_t>(limit, 1, 1000)},
-                              sql::Value{std::max<int64_t>(offset, 0)}});
+                             paged);
         if (!rows) return fail(rows.error());
         domain::Page<domain::SyncLog> page;
         page.total = counted->empty() ? 0 : counted->front().integer(0);

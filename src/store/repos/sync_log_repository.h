@@ -9,7 +9,7 @@ class SqlSyncLogRepository final : public domain::SyncLogRepository {
   explicit SqlSyncLogRepository(ConnectionSource& source) : source_(source) {}
 
   Result<int64_t> append(const domain::SyncLog& log) override;
-  Result<domain::Page<domain::SyncLog>> list(int64_t limit, int64_t offset) override;
+  Result<domain::Page<domain::SyncLog>> list(const domain::SyncLogQuery& query) override;
   Result<std::optional<domain::SyncLog>> latest() override;
   Result<std::optional<domain::SyncLog>> latest_for_entity(std::string_view entity) override;
 

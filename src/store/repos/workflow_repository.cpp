@@ -48,6 +48,8 @@ Status SqlWorkflowRepository::replace_all(std::span<const domain::WorkflowRecord
         ++status_rows;
       }
     }
+    // Cached pages list the statuses in workflow order (the risk filter, the overview's chart).
+    if (const Status noted = connection.note_change("workflows"); !noted) return noted;
     if (status_rows == 0) return {};
     return insert_rows(connection, "workflow_statuses", kStatusColumns, statuses, status_rows);
   });
