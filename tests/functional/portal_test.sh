@@ -78,7 +78,9 @@ done >"$work/details.jsonl"
 # A customer with e-mail whose job shares at least one photo (to follow a download too).
 first="" contact_jnid="" email=""
 while read -r job_id candidate candidate_email; do
-  photos=$(json_field "$(api "$GEP_URL/api/v1/portal/internal/jobs/$job_id")" "len(d['photos'])")
+  # A JPEG or PNG one: the sandbox also seeds HEIC photos, whose stand-in bytes no decoder reads.
+  photos=$(json_field "$(api "$GEP_URL/api/v1/portal/internal/jobs/$job_id")" \
+    "sum(p['contentType'] in ('image/jpeg', 'image/png') for p in d['photos'])")
   if [ "$photos" -gt 0 ]; then first=$job_id contact_jnid=$candidate email=$candidate_email; break; fi
 done < <(python3 -c '
 import json, sys
@@ -159,7 +161,8 @@ check "the view holds no internal field" \
   [ "$(json_field "$view" "sorted(d)")" = "['address', 'company', 'documents', 'id', 'name', 'nextSteps', 'number', 'photos', 'stage', 'timeline']" ]
 check "shared photos are only DURING and AFTER ones" \
   [ "$(json_field "$view" "all(p['category'] in ('DURING', 'AFTER') for p in d['photos'])")" = True ]
-photo_path=$(json_field "$view" "next((p['downloadPath'] for p in d['photos']), '')")
+photo_path=$(json_field "$view" \
+  "next((p['downloadPath'] for p in d['photos'] if p['contentType'] in ('image/jpeg', 'image/png')), '')")
 # gep serves the bytes itself (never a redirect to JobNimbus's short-lived signed URL).
 check "a shared photo's downloadPath serves the photo as an attachment" \
   [ "$(customer -D "$work/photo.headers" -o "$work/photo.bin" -w '%{http_code} %{redirect_url}' "$GEP_URL$photo_path")" = "200 " ]
